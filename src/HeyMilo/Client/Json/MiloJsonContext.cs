@@ -1,0 +1,20 @@
+using System.Collections.Generic;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using HeyMilo.Client.Models;
+
+namespace HeyMilo.Client.Json
+{
+    /// <summary>Every type that crosses the wire, source-generated (no reflection at run time).</summary>
+    [JsonSourceGenerationOptions(
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        Converters = new[] { typeof(PlainDictionaryConverter) })]
+    [JsonSerializable(typeof(ApiErrorBody))]
+    [JsonSerializable(typeof(ListEnvelope<Posting>))]
+    [JsonSerializable(typeof(SingleEnvelope<Posting>))]
+    [JsonSerializable(typeof(Dictionary<string, object?>))]
+    [JsonSerializable(typeof(JsonElement))]
+    internal sealed partial class MiloJsonContext : JsonSerializerContext
+    {
+    }
+}

@@ -1,0 +1,97 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+
+namespace HeyMilo
+{
+    /// <summary>What went wrong with an API call, independent of HTTP details.</summary>
+    public enum MiloFailureKind
+    {
+        HttpError,
+        Network,
+        Timeout,
+        InvalidResponse,
+    }
+
+    /// <summary>One field-level problem reported by the API (400/422) or found by local validation.</summary>
+    public sealed class MiloFieldError
+    {
+        public MiloFieldError(string field, string message, string? code = null, int? itemIndex = null)
+        {
+            Field = field;
+            Message = message;
+            Code = code;
+            ItemIndex = itemIndex;
+        }
+
+        /// <summary>Dotted location, e.g. "body.data.3.email".</summary>
+        public string Field { get; }
+        public string Message { get; }
+        public string? Code { get; }
+        /// <summary>For bulk requests: the position of the offending item in the request body.</summary>
+        public int? ItemIndex { get; }
+
+        public override string ToString() => $"{Field}: {Message}";
+    }
+
+    /// <summary>The single exception type for failed HeyMilo API calls.</summary>
+    public sealed class MiloApiException : Exception
+    {
+        public MiloApiException(
+            MiloFailureKind kind,
+            string message,
+            string method,
+            string path,
+            int? statusCode = null,
+            string? errorType = null,
+            string? errorCode = null,
+            string? requestId = null,
+            TimeSpan? retryAfter = null,
+            IReadOnlyList<MiloFieldError>? fieldErrors = null,
+            Exception? inner = null)
+            : base(message, inner)
+        {
+            Kind = kind;
+            Method = method;
+            Path = path;
+            StatusCode = statusCode;
+            ErrorType = errorType;
+            ErrorCode = errorCode;
+            RequestId = requestId;
+            RetryAfter = retryAfter;
+            FieldErrors = fieldErrors ?? Array.Empty<MiloFieldError>();
+        }
+
+        public MiloFailureKind Kind { get; }
+        public string Method { get; }
+        /// <summary>Path and query of the request (never carries the API key).</summary>
+        public string Path { get; }
+        public int? StatusCode { get; }
+        public string? ErrorType { get; }
+        public string? ErrorCode { get; }
+        public string? RequestId { get; }
+        public TimeSpan? RetryAfter { get; }
+        public IReadOnlyList<MiloFieldError> FieldErrors { get; }
+
+        /// <summary>The API's own message, without the request line.</summary>
+        public string ApiMessage => base.Message;
+
+        public override string Message
+        {
+            get
+            {
+                var status = StatusCode is int s ? $" {s}" : string.Empty;
+                var text = $"{Method} {Path} failed{status}: {base.Message}";
+                var tags = new List<string>();
+                if (!string.IsNullOrEmpty(ErrorCode)) tags.Add("code " + ErrorCode);
+                if (!string.IsNullOrEmpty(RequestId)) tags.Add("request " + RequestId);
+                if (tags.Count > 0) text += " (" + string.Join(", ", tags) + ")";
+                if (FieldErrors.Count > 0)
+                {
+                    text += Environment.NewLine + string.Join(Environment.NewLine, FieldErrors.Select(e => "  - " + e));
+                }
+                return text;
+            }
+        }
+    }
+}

@@ -1,0 +1,119 @@
+using System;
+using System.Management.Automation;
+using System.Security;
+using HeyMilo.PowerShell;
+using HeyMilo.Session;
+using HeyMilo.Transport;
+
+namespace HeyMilo.Commands
+{
+    /// <summary>Opens a session: the key (SecureString, credential or $env:HEYMILO_API_KEY), base URIs and the rate limit.</summary>
+    [Cmdlet(VerbsCommunications.Connect, "Milo", DefaultParameterSetName = EnvironmentSet)]
+    [OutputType(typeof(MiloSession))]
+    public sealed class ConnectMiloCommand : PSCmdlet
+    {
+        private const string ApiKeySet = "ApiKey";
+        private const string CredentialSet = "Credential";
+        private const string EnvironmentSet = "Environment";
+        internal const string KeyVariable = "HEYMILO_API_KEY";
+
+        [Parameter(Mandatory = true, Position = 0, ParameterSetName = ApiKeySet)]
+        [ValidateNotNull]
+        public SecureString ApiKey { get; set; } = null!;
+
+        /// <summary>The password is the API key; the user name is ignored (handy with Automation credentials).</summary>
+        [Parameter(Mandatory = true, ParameterSetName = CredentialSet)]
+        [Credential]
+        [ValidateNotNull]
+        public PSCredential Credential { get; set; } = null!;
+
+        [Parameter]
+        [ValidateNotNull]
+        public Uri BaseUri { get; set; } = new Uri("https://api.heymilo.ai/");
+
+        [Parameter]
+        [ValidateNotNull]
+        public Uri LegacyBaseUri { get; set; } = new Uri("https://api.heymilo.network/");
+
+        /// <summary>The client-side ceiling for this key; the API documents 300.</summary>
+        [Parameter]
+        [ValidateRange(1, 100000)]
+        public int RequestsPerMinute { get; set; } = 300;
+
+        [Parameter]
+        [ValidateRange(0, 10)]
+        public int MaxRetries { get; set; } = 5;
+
+        /// <summary>Per-attempt timeout in seconds.</summary>
+        [Parameter]
+        [ValidateRange(1, 3600)]
+        public int TimeoutSec { get; set; } = 100;
+
+        [Parameter]
+        public SwitchParameter PassThru { get; set; }
+
+        protected override void EndProcessing()
+        {
+            var baseUri = CheckUri(BaseUri, nameof(BaseUri));
+            var legacyUri = CheckUri(LegacyBaseUri, nameof(LegacyBaseUri));
+            var key = ReadKey();
+
+            var settings = new TransportSettings
+            {
+                BaseUri = baseUri,
+                LegacyBaseUri = legacyUri,
+                RequestsPerMinute = RequestsPerMinute,
+                MaxRetries = MaxRetries,
+                AttemptTimeout = TimeSpan.FromSeconds(TimeoutSec),
+                TotalTimeout = TimeSpan.FromSeconds(Math.Max(600, TimeoutSec * (MaxRetries + 1) * 2)),
+            };
+            var session = new MiloSession(settings, key);
+            SessionStore.Current = session;
+            WriteVerbose($"Connected to {session.BaseUri} (legacy {session.LegacyBaseUri}) with key {session.KeyFingerprint}, at most {session.RequestsPerMinute} requests per minute.");
+            if (PassThru) WriteObject(session);
+        }
+
+        private SecureString ReadKey()
+        {
+            SecureString? key = ParameterSetName switch
+            {
+                ApiKeySet => ApiKey,
+                CredentialSet => Credential.Password,
+                _ => Environment.GetEnvironmentVariable(KeyVariable) is string fromEnv && fromEnv.Trim().Length > 0
+                    ? Session.ApiKey.FromPlainText(fromEnv.Trim())
+                    : null,
+            };
+            if (key is null)
+            {
+                ThrowTerminatingError(MiloErrors.Create(
+                    new ArgumentException($"No API key given: pass -ApiKey or -Credential, or set the {KeyVariable} environment variable."),
+                    "MissingApiKey", ErrorCategory.InvalidArgument, null,
+                    "Connect-Milo -ApiKey (Read-Host -AsSecureString 'HeyMilo API key')"));
+            }
+            if (Session.ApiKey.IsEmpty(key!))
+            {
+                ThrowTerminatingError(MiloErrors.Create(new ArgumentException("The API key is empty."),
+                    "MissingApiKey", ErrorCategory.InvalidArgument, null, "Pass the key shown in the HeyMilo dashboard."));
+            }
+            return key!;
+        }
+
+        private Uri CheckUri(Uri uri, string parameter)
+        {
+            if (!uri.IsAbsoluteUri || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp))
+            {
+                ThrowTerminatingError(MiloErrors.Create(
+                    new ArgumentException($"-{parameter} '{uri}' is not an absolute http(s) URI."),
+                    "InvalidBaseUri", ErrorCategory.InvalidArgument, uri, "Pass a URI such as https://api.heymilo.ai."));
+            }
+            if (uri.Scheme == Uri.UriSchemeHttp && !uri.IsLoopback)
+            {
+                ThrowTerminatingError(MiloErrors.Create(
+                    new ArgumentException($"-{parameter} '{uri}' uses http://: the API key would travel unencrypted. http:// is allowed only for loopback hosts (the bundled simulator)."),
+                    "InsecureBaseUri", ErrorCategory.SecurityError, uri, "Use an https:// URI."));
+            }
+            var text = uri.GetLeftPart(UriPartial.Path);
+            return new Uri(text.EndsWith("/", StringComparison.Ordinal) ? text : text + "/");
+        }
+    }
+}

@@ -1,0 +1,29 @@
+using System.Management.Automation;
+using HeyMilo.Session;
+
+namespace HeyMilo.Commands
+{
+    /// <summary>Closes a session (the current one by default) and forgets it.</summary>
+    [Cmdlet(VerbsCommunications.Disconnect, "Milo")]
+    [OutputType(typeof(void))]
+    public sealed class DisconnectMiloCommand : PSCmdlet
+    {
+        [Parameter(ValueFromPipeline = true)]
+        [ValidateNotNull]
+        public MiloSession? Session { get; set; }
+
+        protected override void ProcessRecord()
+        {
+            var current = SessionStore.Current;
+            var session = Session ?? current;
+            if (session is null)
+            {
+                WriteVerbose("No HeyMilo session to close.");
+                return;
+            }
+            session.Dispose();
+            if (ReferenceEquals(session, current)) SessionStore.Current = null;
+            WriteVerbose($"Closed {session}.");
+        }
+    }
+}

@@ -1,0 +1,72 @@
+using System;
+using System.Management.Automation;
+using HeyMilo.PowerShell;
+
+namespace HeyMilo.Commands
+{
+    /// <summary>
+    /// Gets postings by id, or streams every posting of the workspace page by page
+    /// (GET /api/v2/postings, cursor pagination) as the pipeline asks for them.
+    /// </summary>
+    [Cmdlet(VerbsCommon.Get, "MiloPosting", DefaultParameterSetName = ListSet, SupportsPaging = true)]
+    [OutputType(typeof(Posting))]
+    public sealed class GetMiloPostingCommand : MiloCmdlet
+    {
+        private const string ListSet = "List";
+        private const string ByIdSet = "ById";
+
+        [Parameter(Mandatory = true, Position = 0, ParameterSetName = ByIdSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [Alias("Id", "posting_id")]
+        [ValidateNotNullOrEmpty]
+        public string[] PostingId { get; set; } = Array.Empty<string>();
+
+        /// <summary>Case-insensitive substring of the title.</summary>
+        [Parameter(ParameterSetName = ListSet)]
+        [ValidateNotNullOrEmpty]
+        public string? Search { get; set; }
+
+        [Parameter(ParameterSetName = ListSet)]
+        [ValidateRange(1, 100)]
+        public int PageSize { get; set; } = 100;
+
+        protected override void ProcessRecord()
+        {
+            var session = RequireSession();
+            if (ParameterSetName == ByIdSet)
+            {
+                foreach (var id in PostingId)
+                {
+                    Posting posting;
+                    try
+                    {
+                        posting = Run(ct => session.Client.GetPostingAsync(id, ct));
+                    }
+                    catch (MiloApiException ex)
+                    {
+                        WriteFailure(ex, id);
+                        continue;
+                    }
+                    WriteObject(posting);
+                }
+                return;
+            }
+
+            var paging = PagingWindow.From(PagingParameters);
+            try
+            {
+                var postings = session.Client.ListPostingsAsync(Search, PageSize, paging.MaxItems,
+                    paging.SetTotal, Cancellation);
+                foreach (var posting in paging.Apply(Stream(postings)))
+                {
+                    paging.FlushTotal(this);
+                    WriteObject(posting);
+                }
+                paging.FlushTotal(this);
+            }
+            catch (MiloApiException ex)
+            {
+                WriteFailure(ex, Search);
+            }
+        }
+    }
+}

@@ -1,0 +1,18 @@
+using System.Management.Automation;
+using HeyMilo.Session;
+
+namespace HeyMilo.Commands
+{
+    /// <summary>Shows the current session: base URIs, key fingerprint and rate-limit state (never the key).</summary>
+    [Cmdlet(VerbsCommon.Get, "MiloSession")]
+    [OutputType(typeof(MiloSession))]
+    public sealed class GetMiloSessionCommand : PSCmdlet
+    {
+        protected override void EndProcessing()
+        {
+            var session = SessionStore.Current;
+            if (session != null) WriteObject(session);
+            else WriteVerbose("Not connected. Run Connect-Milo.");
+        }
+    }
+}

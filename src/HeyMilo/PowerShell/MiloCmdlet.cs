@@ -1,0 +1,151 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Management.Automation;
+using System.Runtime.ExceptionServices;
+using System.Threading;
+using System.Threading.Tasks;
+using HeyMilo.Session;
+using HeyMilo.Transport;
+
+namespace HeyMilo.PowerShell
+{
+    /// <summary>
+    /// Base of every cmdlet that calls the API. It resolves the session, owns the invocation's
+    /// cancellation (Ctrl+C / StopProcessing cancels every request, retry and rate-limit wait), and runs
+    /// async client code while pumping its verbose/debug/warning lines onto the pipeline thread — the
+    /// only thread that may write to PowerShell streams.
+    /// </summary>
+    public abstract class MiloCmdlet : PSCmdlet, IOperationLog, IDisposable
+    {
+        private readonly CancellationTokenSource _cancellation = new CancellationTokenSource();
+        private readonly BlockingCollection<Action> _inbox = new BlockingCollection<Action>();
+        private bool _verbose;
+        private bool _debug;
+
+        /// <summary>The session to use; the current session (Connect-Milo) when omitted.</summary>
+        [Parameter]
+        [ValidateNotNull]
+        public MiloSession? Session { get; set; }
+
+        protected CancellationToken Cancellation => _cancellation.Token;
+
+        bool IOperationLog.VerboseEnabled => _verbose;
+        bool IOperationLog.DebugEnabled => _debug;
+        void IOperationLog.Verbose(string message) => _inbox.Add(() => WriteVerbose(message));
+        void IOperationLog.Debug(string message) => _inbox.Add(() => WriteDebug(message));
+        void IOperationLog.Warning(string message) => _inbox.Add(() => WriteWarning(message));
+
+        protected override void BeginProcessing()
+        {
+            _verbose = IsEnabled("Verbose", "VerbosePreference");
+            _debug = IsEnabled("Debug", "DebugPreference");
+        }
+
+        protected override void StopProcessing() => _cancellation.Cancel();
+
+        /// <summary>The session for this call, or a terminating error telling the user to connect.</summary>
+        protected MiloSession RequireSession()
+        {
+            var session = Session ?? SessionStore.Current;
+            if (session is null) ThrowTerminatingError(MiloErrors.NotConnected());
+            if (session!.IsClosed) ThrowTerminatingError(MiloErrors.SessionClosed(session));
+            return session;
+        }
+
+        /// <summary>Runs async work to completion on the thread pool while this (pipeline) thread writes its messages.</summary>
+        protected T Run<T>(Func<CancellationToken, Task<T>> work)
+        {
+            Task<T> task;
+            using (OperationLog.Enter(this))
+            {
+                task = Task.Run(() => work(_cancellation.Token));
+            }
+            try
+            {
+                Pump(task);
+            }
+            catch
+            {
+                // The pipeline is going away (a stream write threw): stop the work too.
+                _cancellation.Cancel();
+                throw;
+            }
+            if (task.IsCanceled || (task.IsFaulted && _cancellation.IsCancellationRequested && IsCancellation(task.Exception!)))
+                throw new PipelineStoppedException();
+            if (task.IsFaulted)
+            {
+                var inner = task.Exception!.InnerExceptions.Count == 1 ? task.Exception.InnerException! : task.Exception;
+                ExceptionDispatchInfo.Capture(inner).Throw();
+            }
+            return task.Result;
+        }
+
+        protected void Run(Func<CancellationToken, Task> work) =>
+            Run<bool>(async ct =>
+            {
+                await work(ct).ConfigureAwait(false);
+                return true;
+            });
+
+        /// <summary>
+        /// Streams an async sequence: each item is handed to the pipeline as it arrives, and the next
+        /// one (the next page) is only requested when the pipeline asks for it. When the pipeline stops
+        /// (Select-Object -First, Ctrl+C) nothing more is requested.
+        /// </summary>
+        protected IEnumerable<T> Stream<T>(IAsyncEnumerable<T> source)
+        {
+            var enumerator = source.GetAsyncEnumerator(_cancellation.Token);
+            try
+            {
+                while (Run(_ => enumerator.MoveNextAsync().AsTask()))
+                    yield return enumerator.Current;
+            }
+            finally
+            {
+                // Suspended at a yield, DisposeAsync only runs finally blocks: it completes at once.
+                enumerator.DisposeAsync().AsTask().GetAwaiter().GetResult();
+            }
+        }
+
+        /// <summary>Writes a failure as a non-terminating error, or terminates when nothing else can succeed (bad key).</summary>
+        protected void WriteFailure(Exception exception, object? target)
+        {
+            var record = MiloErrors.FromException(exception, target);
+            if (MiloErrors.IsFatal(exception)) ThrowTerminatingError(record);
+            WriteError(record);
+        }
+
+        public void Dispose()
+        {
+            _cancellation.Dispose();
+            _inbox.Dispose();
+        }
+
+        private void Pump(Task task)
+        {
+            var done = new Action(() => { });
+            task.ContinueWith(_ => _inbox.Add(done), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+            foreach (var action in _inbox.GetConsumingEnumerable())
+            {
+                if (ReferenceEquals(action, done)) return;
+                action();
+            }
+        }
+
+        private static bool IsCancellation(AggregateException exception)
+        {
+            foreach (var inner in exception.Flatten().InnerExceptions)
+                if (!(inner is OperationCanceledException)) return false;
+            return true;
+        }
+
+        private bool IsEnabled(string switchName, string preferenceVariable)
+        {
+            if (MyInvocation.BoundParameters.TryGetValue(switchName, out var value))
+                return value is SwitchParameter s ? s.IsPresent : LanguagePrimitives.IsTrue(value);
+            var preference = GetVariableValue(preferenceVariable);
+            return preference is ActionPreference p && p != ActionPreference.SilentlyContinue && p != ActionPreference.Ignore;
+        }
+    }
+}

@@ -1,0 +1,94 @@
+using System;
+using System.Management.Automation;
+
+namespace HeyMilo.PowerShell
+{
+    /// <summary>
+    /// The one place that turns failures into ErrorRecords: a stable FullyQualifiedErrorId
+    /// ("HeyMilo.&lt;Reason&gt;"), a category, the user's input as TargetObject, and ErrorDetails with
+    /// the API's message and a RecommendedAction.
+    /// </summary>
+    internal static class MiloErrors
+    {
+        public static ErrorRecord FromException(Exception exception, object? target)
+        {
+            if (exception is MiloApiException api) return FromApi(api, target);
+            var record = new ErrorRecord(exception, "HeyMilo.UnexpectedError", ErrorCategory.NotSpecified, target);
+            record.ErrorDetails = new ErrorDetails(exception.Message)
+            {
+                RecommendedAction = "This is unexpected; run the command again with -Debug and report the output (secrets are redacted).",
+            };
+            return record;
+        }
+
+        public static ErrorRecord NotConnected() =>
+            Create(new InvalidOperationException("You are not connected to HeyMilo. Run Connect-Milo first, or pass a session with -Session."),
+                "NotConnected", ErrorCategory.InvalidOperation, null,
+                "Run Connect-Milo -ApiKey (Read-Host -AsSecureString 'HeyMilo API key'), or set $env:HEYMILO_API_KEY and run Connect-Milo.");
+
+        public static ErrorRecord SessionClosed(MiloSession session) =>
+            Create(new InvalidOperationException($"The session {session} was closed by Disconnect-Milo."),
+                "SessionClosed", ErrorCategory.InvalidOperation, session, "Run Connect-Milo to open a new session.");
+
+        public static ErrorRecord Create(Exception exception, string reason, ErrorCategory category, object? target, string? recommendedAction)
+        {
+            var record = new ErrorRecord(exception, "HeyMilo." + reason, category, target);
+            record.ErrorDetails = new ErrorDetails(exception.Message) { RecommendedAction = recommendedAction };
+            return record;
+        }
+
+        /// <summary>Whether no further call of this invocation can succeed (bad key): the cmdlet stops instead of failing item by item.</summary>
+        public static bool IsFatal(Exception exception) => exception is MiloApiException api && api.StatusCode == 401;
+
+        private static ErrorRecord FromApi(MiloApiException ex, object? target)
+        {
+            var (reason, category, action) = Classify(ex);
+            var record = new ErrorRecord(ex, "HeyMilo." + reason, category, target);
+            record.ErrorDetails = new ErrorDetails(ex.Message) { RecommendedAction = action };
+            return record;
+        }
+
+        private static (string Reason, ErrorCategory Category, string Action) Classify(MiloApiException ex)
+        {
+            switch (ex.Kind)
+            {
+                case MiloFailureKind.Network:
+                    return ("NetworkError", ErrorCategory.ConnectionError,
+                        "Check network access to the HeyMilo API (proxy, firewall, DNS), then run the command again.");
+                case MiloFailureKind.Timeout:
+                    return ("Timeout", ErrorCategory.OperationTimeout,
+                        "The API did not answer in time, even after retries. Run the command again later, or raise -TimeoutSec on Connect-Milo.");
+                case MiloFailureKind.InvalidResponse:
+                    return ("InvalidResponse", ErrorCategory.InvalidResult,
+                        "The API answered with something the module cannot use. Run the command again; if it persists, report it to HeyMilo with the request id.");
+            }
+
+            var status = ex.StatusCode ?? 0;
+            switch (status)
+            {
+                case 400:
+                    return ("BadRequest", ErrorCategory.InvalidArgument, "Correct the parameters named in the message and run the command again.");
+                case 401:
+                    return ("Unauthorized", ErrorCategory.AuthenticationError,
+                        "Check the API key (HeyMilo dashboard > Settings > API), then run Connect-Milo again.");
+                case 403:
+                    return ("Forbidden", ErrorCategory.PermissionDenied,
+                        "The key is valid but may not use this resource. Use a key of the workspace that owns it.");
+                case 404:
+                    return ("NotFound", ErrorCategory.ObjectNotFound,
+                        "Check the id and that it belongs to this session's workspace (Get-MiloPosting lists what exists).");
+                case 409:
+                    return ("Conflict", ErrorCategory.ResourceExists, "The resource already exists or changed meanwhile; read it again and retry.");
+                case 422:
+                    return ("ValidationFailed", ErrorCategory.InvalidData, "Correct the fields listed in the message and run the command again.");
+                case 429:
+                    return ("RateLimited", ErrorCategory.LimitsExceeded,
+                        "The API's rate limit was still exceeded after retries. Run fewer jobs on this key at once, or lower -RequestsPerMinute on Connect-Milo.");
+            }
+            if (status >= 500)
+                return ("ServerError", ErrorCategory.ConnectionError,
+                    "The HeyMilo API failed and retries did not help. Run the command again later" + (ex.RequestId != null ? $"; quote request id {ex.RequestId} to HeyMilo support." : "."));
+            return ("HttpError", ErrorCategory.NotSpecified, "See the message for what the API said.");
+        }
+    }
+}

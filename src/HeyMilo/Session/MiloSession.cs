@@ -1,0 +1,54 @@
+using System;
+using System.Globalization;
+using System.Security;
+using HeyMilo.Client;
+using HeyMilo.Session;
+using HeyMilo.Transport;
+
+namespace HeyMilo
+{
+    /// <summary>
+    /// A connection to one HeyMilo workspace: base URIs, the API key (kept as a SecureString, never
+    /// shown) and the key's rate-limit state. Created by Connect-Milo; pass it to -Session to work with
+    /// several workspaces in one script.
+    /// </summary>
+    public sealed class MiloSession : IDisposable
+    {
+        internal MiloSession(TransportSettings settings, SecureString key)
+        {
+            BaseUri = settings.BaseUri;
+            LegacyBaseUri = settings.LegacyBaseUri;
+            RequestsPerMinute = settings.RequestsPerMinute;
+            MaxRetries = settings.MaxRetries;
+            Timeout = settings.AttemptTimeout;
+            KeyFingerprint = ApiKey.Fingerprint(key);
+            ConnectedAt = ModuleClock.Current.GetUtcNow();
+            Transport = new MiloTransport(settings, key, ApiKey.Id(key));
+            Client = new HeyMiloClient(Transport);
+        }
+
+        public Uri BaseUri { get; }
+        public Uri LegacyBaseUri { get; }
+        /// <summary>At most the last four characters of the key.</summary>
+        public string KeyFingerprint { get; }
+        public int RequestsPerMinute { get; }
+        public int MaxRetries { get; }
+        public TimeSpan Timeout { get; }
+        public DateTimeOffset ConnectedAt { get; }
+        public bool IsClosed { get; private set; }
+        public RateLimitState RateLimit => Transport.Gate.Snapshot();
+
+        internal MiloTransport Transport { get; }
+        internal HeyMiloClient Client { get; }
+
+        public void Dispose()
+        {
+            if (IsClosed) return;
+            IsClosed = true;
+            Transport.Dispose();
+        }
+
+        public override string ToString() =>
+            string.Format(CultureInfo.InvariantCulture, "HeyMilo {0} (key {1})", BaseUri.GetLeftPart(UriPartial.Authority), KeyFingerprint);
+    }
+}

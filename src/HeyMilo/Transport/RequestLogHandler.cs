@@ -1,0 +1,61 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Http;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace HeyMilo.Transport
+{
+    /// <summary>
+    /// Innermost handler, once per attempt: buffers the response body (so a connection lost mid-body
+    /// fails inside the retry pipeline and can be retried), and logs the attempt — method, path,
+    /// status, attempt number, elapsed — to -Verbose, and redacted bodies to -Debug.
+    /// </summary>
+    internal sealed class RequestLogHandler : DelegatingHandler
+    {
+        private readonly Func<IEnumerable<string?>> _secrets;
+
+        public RequestLogHandler(Func<IEnumerable<string?>> secrets) => _secrets = secrets;
+
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            var attempt = RequestOptions.NextAttempt(request);
+            var line = RequestOptions.Describe(request);
+            var log = OperationLog.Current;
+            if (log != null && log.DebugEnabled && request.Content != null)
+            {
+                var body = await request.Content.ReadAsStringAsync().ConfigureAwait(false);
+                log.Debug($"HeyMilo: {line} request body: {Redactor.Redact(body, _secrets())}");
+            }
+
+            var watch = Stopwatch.StartNew();
+            HttpResponseMessage response;
+            try
+            {
+                response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+                if (!RequestOptions.IsStreaming(request) && response.Content != null)
+                    await response.Content.LoadIntoBufferAsync().ConfigureAwait(false);
+            }
+            catch (Exception ex) when (!(ex is OperationCanceledException && cancellationToken.IsCancellationRequested))
+            {
+                OperationLog.Verbose(string.Format(CultureInfo.InvariantCulture,
+                    "HeyMilo: {0} -> {1} (attempt {2}, {3} ms)", line, Redactor.Redact(ex.Message, _secrets()), attempt, watch.ElapsedMilliseconds));
+                throw;
+            }
+
+            OperationLog.Verbose(string.Format(CultureInfo.InvariantCulture,
+                "HeyMilo: {0} -> {1} {2} (attempt {3}, {4} ms{5})", line, (int)response.StatusCode, response.ReasonPhrase,
+                attempt, watch.ElapsedMilliseconds,
+                RateLimitHeaders.RequestId(response) is string id ? ", request " + id : string.Empty));
+
+            if (log != null && log.DebugEnabled && response.Content != null && !RequestOptions.IsStreaming(request))
+            {
+                var body = await response.Content.ReadAsStringAsync().ConfigureAwait(false);
+                log.Debug($"HeyMilo: {line} response body: {Redactor.Redact(body, _secrets())}");
+            }
+            return response;
+        }
+    }
+}
