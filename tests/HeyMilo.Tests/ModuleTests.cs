@@ -1,0 +1,77 @@
+using System;
+using System.IO;
+using System.Linq;
+using System.Management.Automation;
+using System.Management.Automation.Language;
+using HeyMilo.Tests.Infrastructure;
+using Xunit;
+
+namespace HeyMilo.Tests
+{
+    public class ModuleTests : MiloTestBase
+    {
+        [Fact]
+        public void Built_manifest_passes_Test_ModuleManifest()
+        {
+            var result = Run($"Test-ModuleManifest -Path '{RepoPaths.ModuleManifest}'").ThrowIfTerminating();
+            Assert.Empty(result.Errors);
+            var info = (PSModuleInfo)result.Output.Single().BaseObject;
+            Assert.Equal("HeyMilo", info.Name);
+            Assert.Contains("Desktop", info.CompatiblePSEditions);
+            Assert.Contains("Core", info.CompatiblePSEditions);
+            Assert.Equal(new Version(5, 1), info.PowerShellVersion);
+        }
+
+        [Fact]
+        public void Import_exports_exactly_the_manifest_cmdlets()
+        {
+            var declared = Run($"(Test-ModuleManifest -Path '{RepoPaths.ModuleManifest}').ExportedCmdlets.Keys").ThrowIfTerminating()
+                .Output.Select(o => o.ToString()).ToList();
+            var exported = Run("(Get-Command -Module HeyMilo).Name").ThrowIfTerminating().Output.Select(o => o.ToString()).ToList();
+            Assert.NotEmpty(declared);
+            Assert.Equal(declared.OrderBy(n => n), exported.OrderBy(n => n));
+            Assert.DoesNotContain(File.ReadAllText(RepoPaths.ModuleManifest), s => s == '*');
+        }
+
+        [Fact]
+        public void Module_folder_ships_third_party_dlls_only_under_dependencies_from_the_allow_list()
+        {
+            var root = RepoPaths.ModuleFolder;
+            Assert.Equal(new[] { "HeyMilo.dll" }, Directory.GetFiles(root, "*.dll").Select(Path.GetFileName).ToArray());
+            Assert.True(File.Exists(Path.Combine(root, "HeyMilo.psd1")));
+            Assert.True(File.Exists(Path.Combine(root, "HeyMilo.Format.ps1xml")));
+            var allowList = File.ReadAllLines(Path.Combine(RepoPaths.Root, "src", "HeyMilo", "shipped-dependencies.txt"))
+                .Where(l => l.Trim().Length > 0).OrderBy(l => l).ToArray();
+            var shipped = Directory.GetFiles(Path.Combine(root, "dependencies")).Select(Path.GetFileName).OrderBy(l => l).ToArray();
+            Assert.Equal(allowList, shipped);
+            Assert.DoesNotContain("System.Management.Automation.dll", shipped);
+        }
+
+        [Fact]
+        public void Every_ps1_and_psd1_in_the_repository_parses()
+        {
+            var files = Directory.EnumerateFiles(RepoPaths.Root, "*.*", SearchOption.AllDirectories)
+                .Where(f => f.EndsWith(".ps1", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".psd1", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".psm1", StringComparison.OrdinalIgnoreCase))
+                .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}") && !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}")
+                            && !f.Contains($"{Path.DirectorySeparatorChar}out{Path.DirectorySeparatorChar}") && !f.Contains($"{Path.DirectorySeparatorChar}.git{Path.DirectorySeparatorChar}"))
+                .ToList();
+            Assert.Contains(files, f => f.EndsWith("HeyMilo.psd1", StringComparison.Ordinal));
+            foreach (var file in files)
+            {
+                Parser.ParseFile(file, out _, out var errors);
+                Assert.True(errors.Length == 0, $"{file}: {string.Join("; ", errors.Select(e => $"{e.Extent.StartLineNumber}: {e.Message}"))}");
+            }
+        }
+
+        [Fact]
+        public void Dependencies_load_into_the_module_private_load_context()
+        {
+            Connect();
+            Run("Get-MiloPosting -First 1").ThrowIfTerminating();
+            var context = ModuleInternals.DependencyContext("Polly.Core");
+            Assert.NotNull(context);
+            Assert.NotSame(System.Runtime.Loader.AssemblyLoadContext.Default, context);
+            Assert.Equal("HeyMilo.Dependencies", context!.Name);
+        }
+    }
+}

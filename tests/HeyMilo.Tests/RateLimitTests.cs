@@ -1,0 +1,66 @@
+using System;
+using System.Linq;
+using System.Threading.Tasks;
+using HeyMilo.Simulator;
+using HeyMilo.Tests.Infrastructure;
+using Xunit;
+
+namespace HeyMilo.Tests
+{
+    public class RateLimitTests : MiloTestBase
+    {
+        private const int Limit = 30;
+
+        protected override void Configure(SimulatorOptions options)
+        {
+            options.Postings = 250;
+            options.RateLimitPerMinute = Limit;
+        }
+
+        [Fact]
+        public async Task Four_runspaces_on_one_key_stay_under_the_limit_and_never_see_a_429()
+        {
+            var hosts = Enumerable.Range(0, 4).Select(_ => new PsHost()).ToList();
+            try
+            {
+                foreach (var host in hosts)
+                {
+                    host.Set("k", Secure(Key));
+                    host.Invoke($"Connect-Milo -ApiKey $k -BaseUri '{BaseUri}' -LegacyBaseUri '{BaseUri}' -RequestsPerMinute {Limit}").ThrowIfTerminating();
+                }
+                var runs = hosts.Select(h => Task.Run(() => h.Invoke("Get-MiloPosting -PageSize 25"))).ToArray();
+                var results = await Task.WhenAll(runs);
+
+                Assert.All(results, r => Assert.Empty(r.AllErrors));
+                Assert.All(results, r => Assert.Equal(250, r.Output.Count));
+                Assert.Equal(40, Sim.Requests.Count(r => r.Path == "/api/v2/postings"));
+                Assert.Equal(0, Sim.Requests.Count(r => r.Status == 429));
+                Assert.InRange(Sim.Requests.MaxAcceptedInAnyWindow(Key, TimeSpan.FromSeconds(60)), 1, Limit);
+                Assert.Contains(Clock.Waits(), w => w > TimeSpan.Zero); // the limiter did have to wait
+            }
+            finally
+            {
+                hosts.ForEach(h => h.Dispose());
+            }
+        }
+
+        [Fact]
+        public void A_lower_limit_advertised_by_the_server_tightens_the_client()
+        {
+            Connect("-RequestsPerMinute 300");
+            var result = Run("Get-MiloPosting -PageSize 5").ThrowIfTerminating();
+            Assert.Equal(250, result.Output.Count);
+            Assert.Equal(0, Sim.Requests.Count(r => r.Status == 429));
+            Assert.InRange(Sim.Requests.MaxAcceptedInAnyWindow(Key, TimeSpan.FromSeconds(60)), 1, Limit);
+            Assert.Equal(Limit, Run("(Get-MiloSession).RateLimit.Limit").Output.Single().BaseObject);
+        }
+
+        [Fact]
+        public void Long_waits_are_visible_with_Verbose()
+        {
+            Connect($"-RequestsPerMinute {Limit}");
+            var result = Run("Get-MiloPosting -PageSize 5 -Verbose").ThrowIfTerminating();
+            Assert.Contains(result.Verbose, v => v.StartsWith("Waiting ", StringComparison.Ordinal) && v.Contains("requests per minute"));
+        }
+    }
+}
