@@ -11,8 +11,10 @@ namespace HeyMilo.Transport
     /// <summary>Turns a failed HTTP response into a <see cref="MiloApiException"/>: the one place that reads error bodies.</summary>
     internal static class ApiErrors
     {
-        public static MiloApiException FromResponse(HttpRequestMessage request, HttpResponseMessage response, string body)
+        /// <param name="secrets">Values to mask: an error body that echoes the key must not carry it into $Error.</param>
+        public static MiloApiException FromResponse(HttpRequestMessage request, HttpResponseMessage response, string body, IEnumerable<string?> secrets)
         {
+            body = Redactor.Redact(body, secrets);
             var status = (int)response.StatusCode;
             var now = ModuleClock.Current.GetUtcNow();
             string? type = null, code = null, message = null;

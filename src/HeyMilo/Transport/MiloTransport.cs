@@ -130,7 +130,7 @@ namespace HeyMilo.Transport
                 using (response)
                 {
                     var text = response.Content is null ? string.Empty : await response.Content.ReadAsStringAsync().ConfigureAwait(false);
-                    throw ApiErrors.FromResponse(request, response, text);
+                    throw ApiErrors.FromResponse(request, response, text, new[] { RevealKey() });
                 }
             }
         }
