@@ -31,7 +31,6 @@ $ErrorActionPreference = 'Stop'
 
 $RepoRoot = $PSScriptRoot
 $Solution = Join-Path $RepoRoot 'HeyMilo.sln'
-$SimulatorProject = 'tests/HeyMilo.Simulator'   # relative to $RepoRoot
 $SimulatorKey = 'sim-key-0001'
 $SimulatorPort = 5080
 $SimulatorUri = "http://127.0.0.1:$SimulatorPort"
@@ -116,111 +115,18 @@ function Invoke-TestTask {
     }
 }
 
-function Test-PortInUse {
-    param([Parameter(Mandatory = $true)] [int] $Port)
-
-    $listener = New-Object -TypeName System.Net.Sockets.TcpListener -ArgumentList ([System.Net.IPAddress]::Loopback), $Port
-    try {
-        $listener.Start()
-        return $false
-    }
-    catch {
-        return $true
-    }
-    finally {
-        $listener.Stop()
-    }
-}
-
-function Get-LogText {
-    param([Parameter(Mandatory = $true)] $Simulator)
-
-    $text = ''
-    foreach ($path in $Simulator.StdOut, $Simulator.StdErr) {
-        if (Test-Path -LiteralPath $path) {
-            $lines = @(Get-Content -LiteralPath $path -Tail 40 -ErrorAction SilentlyContinue)
-            if ($lines.Count -gt 0) { $text += [Environment]::NewLine + ($lines -join [Environment]::NewLine) }
-        }
-    }
-    return $text
-}
-
-function Start-Simulator {
-    if (Test-PortInUse -Port $SimulatorPort) {
-        throw "Port $SimulatorPort on 127.0.0.1 is already in use: stop whatever listens there (an earlier simulator?) and run the demo again."
-    }
-
-    $logBase = Join-Path ([System.IO.Path]::GetTempPath()) ('heymilo-simulator-' + [guid]::NewGuid().ToString('N'))
-    $simulator = New-Object PSObject -Property @{
-        Process = $null
-        StdOut  = "$logBase.out.log"
-        StdErr  = "$logBase.err.log"
-    }
-    $arguments = @('run', '--project', $SimulatorProject, '-c', $Configuration, '--no-build', '--', '--urls', $SimulatorUri)
-    Write-Host "> dotnet $($arguments -join ' ')" -ForegroundColor Cyan
-    $simulator.Process = Start-Process -FilePath 'dotnet' -ArgumentList $arguments -WorkingDirectory $RepoRoot `
-        -NoNewWindow -PassThru -RedirectStandardOutput $simulator.StdOut -RedirectStandardError $simulator.StdErr
-    # Windows PowerShell only reports ExitCode later if the handle was read while the process ran.
-    $null = $simulator.Process.Handle
-    return $simulator
-}
-
-function Wait-Simulator {
-    param(
-        [Parameter(Mandatory = $true)] $Simulator,
-        [int] $TimeoutSec = 30
-    )
-
-    $deadline = [DateTime]::UtcNow.AddSeconds($TimeoutSec)
-    while ($true) {
-        if ($Simulator.Process.HasExited) {
-            throw "The simulator stopped (exit code $($Simulator.Process.ExitCode)) before it answered.$(Get-LogText -Simulator $Simulator)"
-        }
-        try {
-            $null = Invoke-RestMethod -Uri "$SimulatorUri/health" -TimeoutSec 2
-            return
-        }
-        catch {
-            if ([DateTime]::UtcNow -ge $deadline) {
-                throw "The simulator did not answer $SimulatorUri/health within $TimeoutSec s.$(Get-LogText -Simulator $Simulator)"
-            }
-        }
-        Start-Sleep -Milliseconds 250
-    }
-}
-
-function Stop-Simulator {
-    param($Simulator)
-
-    if ($null -eq $Simulator) { return }
-    $process = $Simulator.Process
-    if ($null -ne $process -and -not $process.HasExited) {
-        # 'dotnet run' starts the simulator as a child process: end the whole tree.
-        $killTree = $process.GetType().GetMethod('Kill', [Type[]] @([bool]))
-        if ($null -ne $killTree) {
-            $process.Kill($true)
-        }
-        elseif ($env:OS -eq 'Windows_NT') {
-            & taskkill.exe /PID $process.Id /T /F | Out-Null
-        }
-        else {
-            $process.Kill()
-        }
-        $null = $process.WaitForExit(10000)
-    }
-    Remove-Item -LiteralPath $Simulator.StdOut, $Simulator.StdErr -Force -ErrorAction SilentlyContinue
-}
-
 function Invoke-DemoTask {
     Invoke-BuildTask
     $manifest = Get-BuiltManifestPath
     $useApi = -not [string]::IsNullOrWhiteSpace($env:HEYMILO_API_KEY)
+    # Start-MiloSimulator / Stop-MiloSimulator, shared with the Pester suite.
+    Import-Module -Name (Join-Path $RepoRoot 'tests/Pester/TestHelpers.psm1') -Force
     $simulator = $null
     $imported = $false
     try {
         if (-not $useApi) {
-            $simulator = Start-Simulator
-            Wait-Simulator -Simulator $simulator -TimeoutSec 30
+            Write-Host "> dotnet run --project tests/HeyMilo.Simulator -c $Configuration --no-build -- --urls $SimulatorUri" -ForegroundColor Cyan
+            $simulator = Start-MiloSimulator -Port $SimulatorPort -Configuration $Configuration -TimeoutSec 30
             Write-Host "Simulator ready on $SimulatorUri" -ForegroundColor Green
         }
 
@@ -244,7 +150,7 @@ function Invoke-DemoTask {
     }
     finally {
         if ($imported) { Disconnect-Milo }
-        Stop-Simulator -Simulator $simulator
+        Stop-MiloSimulator -Simulator $simulator
     }
 }
 

@@ -1,5 +1,5 @@
-# Shared setup for the Pester suite: where the built module is, and starting/stopping the bundled
-# simulator on a free loopback port. Each test file imports this in its BeforeAll.
+# Starting and stopping the bundled simulator, and finding the built module. Each Pester file imports
+# this in its BeforeAll; build.ps1 -Task Demo uses it too. Runs on Windows PowerShell 5.1 and PowerShell 7.
 
 Set-StrictMode -Version Latest
 
@@ -63,16 +63,36 @@ function Get-SimulatorLog {
     return $text
 }
 
+function Test-TcpPortInUse {
+    param([Parameter(Mandatory = $true)] [int] $Port)
+
+    $listener = New-Object -TypeName System.Net.Sockets.TcpListener -ArgumentList ([System.Net.IPAddress]::Loopback), $Port
+    try {
+        $listener.Start()
+        return $false
+    }
+    catch {
+        return $true
+    }
+    finally {
+        $listener.Stop()
+    }
+}
+
 function Start-MiloSimulator {
     <#
     .SYNOPSIS
-        Starts the bundled simulator on a free 127.0.0.1 port and waits until /health answers.
+        Starts the bundled simulator on 127.0.0.1 ('dotnet run --no-build') and waits until /health answers.
     .OUTPUTS
         An object with Process, Port, BaseUri ('http://127.0.0.1:<port>'), ApiKey, StdOut, StdErr.
     #>
     [CmdletBinding()]
     param(
-        [int] $Postings = 250,
+        # The port to listen on; 0 picks a free one.
+        [int] $Port = 0,
+
+        # How many postings the simulator makes up; 0 leaves the simulator's default.
+        [int] $Postings = 0,
 
         # Debug or Release; by default $env:HEYMILO_CONFIGURATION (set by build.ps1), else the newest build.
         [string] $Configuration = $env:HEYMILO_CONFIGURATION,
@@ -81,20 +101,26 @@ function Start-MiloSimulator {
     )
 
     if ([string]::IsNullOrEmpty($Configuration)) { $Configuration = Get-SimulatorConfiguration }
-    $port = Get-FreeTcpPort
-    $baseUri = "http://127.0.0.1:$port"
-    $logBase = Join-Path ([System.IO.Path]::GetTempPath()) "heymilo-simulator-$port-$([guid]::NewGuid().ToString('N'))"
+    if ($Port -eq 0) {
+        $Port = Get-FreeTcpPort
+    }
+    elseif (Test-TcpPortInUse -Port $Port) {
+        throw "Port $Port on 127.0.0.1 is already in use: stop whatever listens there (an earlier simulator?) and try again."
+    }
+    $baseUri = "http://127.0.0.1:$Port"
+    $logBase = Join-Path ([System.IO.Path]::GetTempPath()) "heymilo-simulator-$Port-$([guid]::NewGuid().ToString('N'))"
     $simulator = New-Object PSObject -Property @{
         Process = $null
-        Port    = $port
+        Port    = $Port
         BaseUri = $baseUri
         ApiKey  = $script:SimulatorKey
         StdOut  = "$logBase.out.log"
         StdErr  = "$logBase.err.log"
     }
 
-    $arguments = @('run', '--project', $script:SimulatorProject, '-c', $Configuration, '--no-build', '--',
-        '--urls', $baseUri, '--postings', [string] $Postings)
+    $arguments = @('run', '--project', $script:SimulatorProject, '-c', $Configuration, '--no-build', '--', '--urls', $baseUri)
+    if ($Postings -gt 0) { $arguments += @('--postings', [string] $Postings) }
+    Write-Verbose "dotnet $($arguments -join ' ')"
     $simulator.Process = Start-Process -FilePath 'dotnet' -ArgumentList $arguments -WorkingDirectory $script:RepoRoot `
         -NoNewWindow -PassThru -RedirectStandardOutput $simulator.StdOut -RedirectStandardError $simulator.StdErr
     $null = $simulator.Process.Handle   # so ExitCode is readable later on Windows PowerShell
@@ -132,15 +158,22 @@ function Stop-MiloSimulator {
     if ($null -eq $Simulator) { return }
     $process = $Simulator.Process
     if ($null -ne $process -and -not $process.HasExited) {
-        $killTree = $process.GetType().GetMethod('Kill', [Type[]] @([bool]))
-        if ($null -ne $killTree) {
-            $process.Kill($true)
+        # 'dotnet run' runs the simulator as a child process: end the whole tree. Process.Kill(bool)
+        # exists on PowerShell 7 (.NET Core 3.0+); Windows PowerShell has taskkill.
+        try {
+            $killTree = $process.GetType().GetMethod('Kill', [Type[]] @([bool]))
+            if ($null -ne $killTree) {
+                $process.Kill($true)
+            }
+            elseif ($env:OS -eq 'Windows_NT') {
+                & taskkill.exe /PID $process.Id /T /F | Out-Null
+            }
+            else {
+                $process.Kill()
+            }
         }
-        elseif ($env:OS -eq 'Windows_NT') {
-            & taskkill.exe /PID $process.Id /T /F | Out-Null
-        }
-        else {
-            $process.Kill()
+        catch [System.InvalidOperationException] {
+            # It exited meanwhile.
         }
         $null = $process.WaitForExit(10000)
     }
