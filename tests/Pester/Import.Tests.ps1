@@ -1,0 +1,275 @@
+# Import-MiloCandidate against the bundled simulator.
+
+BeforeAll {
+    $sim = $null
+    Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
+    $manifest = Get-MiloModuleManifest
+    $sim = Start-MiloSimulator -Postings 250
+    Import-Module $manifest -Force
+    $key = ConvertTo-SimulatorKey -Simulator $sim
+    Connect-Milo -ApiKey $key -BaseUri $sim.BaseUri -LegacyBaseUri $sim.BaseUri
+
+    $posting = Get-MiloPosting -First 1
+
+    # Writes a CSV file into TestDrive: and returns its path.
+    function New-CandidateCsv([string] $Name, [string[]] $Lines) {
+        $path = Join-Path $TestDrive "$Name.csv"
+        Set-Content -LiteralPath $path -Value $Lines -Encoding UTF8
+        $path
+    }
+
+    function Get-InterviewEmail([string] $PostingId) {
+        @(Get-MiloInterview -PostingId $PostingId | ForEach-Object { $_.Email })
+    }
+}
+
+AfterAll {
+    if ($null -ne (Get-Command -Name Disconnect-Milo -ErrorAction SilentlyContinue)) { Disconnect-Milo }
+    if ($null -ne $sim) { Stop-MiloSimulator -Simulator $sim }
+}
+
+Describe 'Import-MiloCandidate' {
+    It 'Import-Csv | Import-MiloCandidate | Export-Csv writes the accepted rows with their interviews and reports the bad row as an error' {
+        $csv = New-CandidateCsv 'candidates' @(
+            'Name,Email,Phone'
+            'Ada Lovelace,ada.pipeline@example.com,+44 20 7946 0958'
+            'Grace Hopper,grace.pipeline@example.com,'
+            'Bad Row,not-an-email,'
+            'Alan Turing,alan.pipeline@example.com,0044 161 496 0000'
+        )
+        $sent = Join-Path $TestDrive 'sent.csv'
+
+        Import-Csv -LiteralPath $csv |
+            Import-MiloCandidate -PostingId $posting.Id -ErrorVariable failures -ErrorAction SilentlyContinue |
+            Export-Csv -LiteralPath $sent -NoTypeInformation
+
+        $failures.Count | Should -Be 1
+        $failures[0].FullyQualifiedErrorId | Should -BeLike 'HeyMilo.*,HeyMilo.Commands.ImportMiloCandidateCommand'
+        $failures[0].CategoryInfo.Category | Should -Be 'InvalidData'
+        $failures[0].TargetObject.Email | Should -Be 'not-an-email'
+
+        $rows = @(Import-Csv -LiteralPath $sent)
+        @($rows | ForEach-Object { $_.Email }) -join ',' |
+            Should -Be 'ada.pipeline@example.com,grace.pipeline@example.com,alan.pipeline@example.com'
+        foreach ($row in $rows) {
+            $row.InterviewId | Should -Not -BeNullOrEmpty
+            $row.InterviewUrl | Should -Not -BeNullOrEmpty
+            $row.PostingId | Should -Be $posting.Id
+        }
+    }
+
+    It 'outputs InterviewId, InterviewUrl, Name, Email, PostingId and InputObject for each accepted row' {
+        $row = [pscustomobject] @{ Name = 'Mary Jackson'; Email = 'mary.output@example.com' }
+
+        $result = @($row | Import-MiloCandidate -PostingId $posting.Id)
+
+        $result.Count | Should -Be 1
+        $names = @($result[0].PSObject.Properties | ForEach-Object { $_.Name })
+        foreach ($name in 'InterviewId', 'InterviewUrl', 'Name', 'Email', 'PostingId', 'InputObject') { $names | Should -Contain $name }
+        $result[0].Name | Should -Be 'Mary Jackson'
+        $result[0].Email | Should -Be 'mary.output@example.com'
+        $result[0].PostingId | Should -Be $posting.Id
+        $result[0].InputObject.Email | Should -Be 'mary.output@example.com'
+    }
+
+    It 'creates the interviews on the posting' {
+        $rows = @(
+            [pscustomobject] @{ Name = 'Dorothy Vaughan'; Email = 'dorothy.created@example.com' }
+            [pscustomobject] @{ Name = 'Annie Easley'; Email = 'annie.created@example.com' }
+        )
+
+        $results = @($rows | Import-MiloCandidate -PostingId $posting.Id)
+
+        $interviews = @(Get-MiloInterview -PostingId $posting.Id | Where-Object { $_.Email -like '*.created@example.com' })
+        @($interviews | ForEach-Object { $_.InterviewId } | Sort-Object) -join ',' |
+            Should -Be (@($results | ForEach-Object { $_.InterviewId } | Sort-Object) -join ',')
+    }
+
+    It 'finds the name in First Name + Last Name and the email in E-mail' {
+        $csv = New-CandidateCsv 'split-name' @(
+            'First Name,Last Name,E-mail,Mobile'
+            'Katherine,Johnson,katherine.alias@example.com,+1 (206) 555-0100'
+        )
+
+        $result = @(Import-Csv -LiteralPath $csv | Import-MiloCandidate -PostingId $posting.Id)
+
+        $result.Count | Should -Be 1
+        $result[0].Name | Should -Be 'Katherine Johnson'
+        $result[0].Email | Should -Be 'katherine.alias@example.com'
+    }
+
+    It 'finds the name in Full Name or FullName and the email in Email Address' {
+        $csv = New-CandidateCsv 'full-name' @(
+            'Full Name,Email Address,Phone Number'
+            'Margaret Hamilton,margaret.alias@example.com,0044 20 7946 0000'
+        )
+        $other = [pscustomobject] @{ FullName = 'Evelyn Boyd Granville'; 'Email Address' = 'evelyn.alias@example.com' }
+
+        $result = @(@(Import-Csv -LiteralPath $csv) + $other | Import-MiloCandidate -PostingId $posting.Id)
+
+        @($result | ForEach-Object { $_.Name }) -join '|' | Should -Be 'Margaret Hamilton|Evelyn Boyd Granville'
+    }
+
+    It 'rejects, before sending, a row without a name, and a phone number that does not start with + or 00' {
+        $rows = @(
+            [pscustomobject] @{ Name = ''; Email = 'noname.local@example.com' }
+            [pscustomobject] @{ Name = 'Local Number'; Email = 'local.phone@example.com'; Phone = '206-555-0100' }
+            [pscustomobject] @{ Name = 'Good Row'; Email = 'good.local@example.com'; Phone = '(+1) 206 555-0101' }
+        )
+
+        $results = @($rows | Import-MiloCandidate -PostingId $posting.Id -ErrorVariable failures -ErrorAction SilentlyContinue)
+
+        $failures.Count | Should -Be 2
+        @($failures | ForEach-Object { $_.TargetObject.Email }) -join ',' | Should -Be 'noname.local@example.com,local.phone@example.com'
+        foreach ($failure in $failures) { $failure.CategoryInfo.Category | Should -Be 'InvalidData' }
+        @($results | ForEach-Object { $_.Email }) -join ',' | Should -Be 'good.local@example.com'
+        Get-InterviewEmail $posting.Id | Should -Not -Contain 'local.phone@example.com'
+    }
+
+    It 'rejects, before sending, a row whose metadata value is longer than 500 characters' {
+        $rows = @(
+            [pscustomobject] @{ Name = 'Long Note'; Email = 'long.note@example.com'; Note = 'x' * 501 }
+            [pscustomobject] @{ Name = 'Short Note'; Email = 'short.note@example.com'; Note = 'x' * 500 }
+        )
+
+        $results = @($rows | Import-MiloCandidate -PostingId $posting.Id -MetadataProperty Note -ErrorVariable failures -ErrorAction SilentlyContinue)
+
+        $failures.Count | Should -Be 1
+        $failures[0].TargetObject.Email | Should -Be 'long.note@example.com'
+        @($results | ForEach-Object { $_.Email }) -join ',' | Should -Be 'short.note@example.com'
+    }
+
+    It 'sends -MetadataProperty columns and -Metadata pairs as the interview''s metadata' {
+        $row = [pscustomobject] @{ Name = 'Meta Data'; Email = 'meta.data@example.com'; 'Req Id' = 'R-42' }
+
+        $result = $row | Import-MiloCandidate -PostingId $posting.Id -MetadataProperty 'Req Id' -Metadata @{ source = 'pester' }
+        $data = Get-MiloInterview -InterviewId $result.InterviewId
+
+        $data.Metadata['Req Id'] | Should -Be 'R-42'
+        $data.Metadata['source'] | Should -Be 'pester'
+    }
+
+    It 'sends a repeated email once and warns about the repeat' {
+        $rows = @(
+            [pscustomobject] @{ Name = 'Twice First'; Email = 'twice@example.com' }
+            [pscustomobject] @{ Name = 'Twice Second'; Email = 'twice@example.com' }
+        )
+
+        $results = @($rows | Import-MiloCandidate -PostingId $posting.Id -WarningVariable warnings -WarningAction SilentlyContinue)
+
+        $results.Count | Should -Be 1
+        $results[0].Name | Should -Be 'Twice First'
+        $warnings.Count | Should -Be 1
+        "$($warnings[0])" | Should -BeLike '*twice@example.com*'
+    }
+
+    It '-WhatIf sends nothing' {
+        $rows = @(
+            [pscustomobject] @{ Name = 'What If'; Email = 'what.if@example.com' }
+            [pscustomobject] @{ Name = 'What Else'; Email = 'what.else@example.com' }
+        )
+
+        $results = @($rows | Import-MiloCandidate -PostingId $posting.Id -WhatIf)
+
+        $results.Count | Should -Be 0
+        $emails = Get-InterviewEmail $posting.Id
+        $emails | Should -Not -Contain 'what.if@example.com'
+        $emails | Should -Not -Contain 'what.else@example.com'
+    }
+
+    It '-BatchSize 2 sends five rows in three batches and outputs them in input order' {
+        $rows = @(1..5 | ForEach-Object { [pscustomobject] @{ Name = "Batch $_"; Email = "batch.$_@example.com" } })
+
+        $results = @($rows | Import-MiloCandidate -PostingId $posting.Id -BatchSize 2)
+
+        @($results | ForEach-Object { $_.Email }) -join ',' | Should -Be (@($rows | ForEach-Object { $_.Email }) -join ',')
+        @($results | ForEach-Object { $_.InputObject.Email }) -join ',' | Should -Be (@($rows | ForEach-Object { $_.Email }) -join ',')
+    }
+
+    It '-BatchSize outside 1..100 is refused before any request' {
+        { [pscustomobject] @{ Name = 'X'; Email = 'x@example.com' } | Import-MiloCandidate -PostingId $posting.Id -BatchSize 101 } |
+            Should -Throw -ErrorId 'ParameterArgumentValidationError,HeyMilo.Commands.ImportMiloCandidateCommand'
+    }
+
+    It 'returns the same interviews when the same rows are imported again' {
+        $rows = @(
+            [pscustomobject] @{ Name = 'Again One'; Email = 'again.1@example.com' }
+            [pscustomobject] @{ Name = 'Again Two'; Email = 'again.2@example.com' }
+        )
+
+        $first = @($rows | Import-MiloCandidate -PostingId $posting.Id)
+        $second = @($rows | Import-MiloCandidate -PostingId $posting.Id)
+
+        @($second | ForEach-Object { $_.InterviewId }) -join ',' | Should -Be (@($first | ForEach-Object { $_.InterviewId }) -join ',')
+    }
+
+    It 'stops with the terminating HeyMilo.Unauthorized when the API rejects the key' {
+        $badKey = ConvertTo-SecureString -String 'not-a-valid-key-0000' -AsPlainText -Force
+        $bad = Connect-Milo -ApiKey $badKey -BaseUri $sim.BaseUri -LegacyBaseUri $sim.BaseUri -PassThru
+        Connect-Milo -ApiKey $key -BaseUri $sim.BaseUri -LegacyBaseUri $sim.BaseUri
+
+        { [pscustomobject] @{ Name = 'Refused'; Email = 'refused@example.com' } | Import-MiloCandidate -PostingId $posting.Id -Session $bad } |
+            Should -Throw -ErrorId 'HeyMilo.Unauthorized,HeyMilo.Commands.ImportMiloCandidateCommand'
+    }
+}
+
+Describe 'Import-MiloCandidate -Summary' {
+    BeforeAll {
+        $rows = @(
+            [pscustomobject] @{ Name = 'Sum One'; Email = 'sum.1@example.com' }
+            [pscustomobject] @{ Name = 'Sum Two'; Email = 'sum.2@example.com' }
+            [pscustomobject] @{ Name = 'Sum Bad'; Email = 'sum-bad' }
+            [pscustomobject] @{ Name = 'Sum Three'; Email = 'sum.3@example.com' }
+            [pscustomobject] @{ Name = 'Sum One Again'; Email = 'sum.1@example.com' }
+        )
+        $output = @($rows | Import-MiloCandidate -PostingId $posting.Id -Summary -ErrorAction SilentlyContinue -WarningAction SilentlyContinue)
+        $summary = $output[-1]
+    }
+
+    It 'outputs the accepted rows, then one summary object last, counting sent and failed rows' {
+        $output.Count | Should -Be 4
+        @($output[0..2] | ForEach-Object { $_.Email }) -join ',' | Should -Be 'sum.1@example.com,sum.2@example.com,sum.3@example.com'
+        $summary.Sent | Should -Be 3
+        $summary.Failed | Should -Be 1
+    }
+
+    It 'is a HeyMilo.ImportSummary that counts duplicates apart from skipped rows' {
+        $summary.PSObject.TypeNames | Should -Contain 'HeyMilo.ImportSummary'
+        $summary.Duplicates | Should -Be 1
+        $summary.Skipped | Should -Be 0
+    }
+}
+
+Describe 'Import-MiloCandidate -IngestionKey (legacy API)' {
+    BeforeAll {
+        $ingestionKey = $posting.Urls.IngestionUrlKey
+        $rows = @(
+            [pscustomobject] @{ Name = 'Legacy One'; Email = 'legacy.1@example.com' }
+            [pscustomobject] @{ Name = 'Legacy Two'; Email = 'legacy.2@example.com' }
+        )
+    }
+
+    It 'imports through the posting''s ingestion key' {
+        $ingestionKey | Should -Not -BeNullOrEmpty
+
+        $results = @($rows | Import-MiloCandidate -IngestionKey $ingestionKey)
+
+        $results.Count | Should -Be 2
+        foreach ($result in $results) { $result.InterviewId | Should -Not -BeNullOrEmpty }
+    }
+
+    It 'returns the existing interviews when the rows come again without -Retake' {
+        $first = @($rows | Import-MiloCandidate -IngestionKey $ingestionKey)
+        $again = @($rows | Import-MiloCandidate -IngestionKey $ingestionKey)
+
+        @($again | ForEach-Object { $_.InterviewId }) -join ',' | Should -Be (@($first | ForEach-Object { $_.InterviewId }) -join ',')
+    }
+
+    It 'creates new interviews with -Retake' {
+        $first = @($rows | Import-MiloCandidate -IngestionKey $ingestionKey)
+        $retaken = @($rows | Import-MiloCandidate -IngestionKey $ingestionKey -Retake)
+
+        $retaken.Count | Should -Be 2
+        foreach ($result in $retaken) { @($first | ForEach-Object { $_.InterviewId }) | Should -Not -Contain $result.InterviewId }
+    }
+}

@@ -1,0 +1,258 @@
+# Get-MiloInterview and Export-MiloInterview against the bundled simulator.
+
+BeforeAll {
+    $sim = $null
+    Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
+    $manifest = Get-MiloModuleManifest
+    $sim = Start-MiloSimulator -Postings 250
+    Import-Module $manifest -Force
+    $key = ConvertTo-SimulatorKey -Simulator $sim
+    Connect-Milo -ApiKey $key -BaseUri $sim.BaseUri -LegacyBaseUri $sim.BaseUri
+
+    # Make sure the first two postings have interviews: three candidates each, added outside the module.
+    $postings = @(Get-MiloPosting -First 2)
+    $seededEmails = @{}
+    foreach ($posting in $postings) {
+        $candidates = @(1..3 | ForEach-Object {
+                @{ name = "Pester Candidate $_"; email = "pester.interview.$_.$($posting.Id.ToLowerInvariant())@example.com" }
+            })
+        $null = Invoke-SimulatorApi -Simulator $sim -Method Post -Path "/api/v2/postings/$($posting.Id)/candidates/bulk" -Body @{ data = $candidates }
+        $seededEmails[$posting.Id] = @($candidates | ForEach-Object { $_['email'] })
+    }
+
+    # What the listing says now: the reference for the tests below (none of them adds interviews).
+    $listed = @($postings | Get-MiloInterview)
+    $first = $postings[0]
+    $listedFirst = @($listed | Where-Object { $_.PostingId -eq $first.Id })
+
+    function Join-InterviewId($items) { @($items | ForEach-Object { $_.InterviewId }) -join ',' }
+
+    function New-TestFolder([string] $Name) {
+        (New-Item -ItemType Directory -Path (Join-Path $TestDrive $Name) -Force).FullName
+    }
+
+    function Get-TempFile([string] $Folder) {
+        @(Get-ChildItem -LiteralPath $Folder -Force | Where-Object { $_.Name -like '*.tmp' })
+    }
+}
+
+AfterAll {
+    if ($null -ne (Get-Command -Name Disconnect-Milo -ErrorAction SilentlyContinue)) { Disconnect-Milo }
+    if ($null -ne $sim) { Stop-MiloSimulator -Simulator $sim }
+}
+
+Describe 'Get-MiloInterview' {
+    It 'lists the interviews of a posting as HeyMilo.Interview objects, including candidates just added' {
+        $interviews = @(Get-MiloInterview -PostingId $first.Id)
+
+        $interviews.Count | Should -Be $listedFirst.Count
+        foreach ($interview in $interviews) {
+            $interview.PSObject.TypeNames | Should -Contain 'HeyMilo.Interview'
+            $interview.PostingId | Should -Be $first.Id
+            $interview.InterviewId | Should -Not -BeNullOrEmpty
+        }
+        $emails = @($interviews | ForEach-Object { $_.Email })
+        foreach ($email in $seededEmails[$first.Id]) { $emails | Should -Contain $email }
+    }
+
+    It 'Get-MiloPosting -First 2 | Get-MiloInterview -Detailed returns the full results of every listed interview, in list order' {
+        $detailed = @(Get-MiloPosting -First 2 | Get-MiloInterview -Detailed)
+
+        $detailed.Count | Should -BeGreaterOrEqual 6
+        Join-InterviewId $detailed | Should -Be (Join-InterviewId $listed)
+        foreach ($data in $detailed) { $data.PSObject.TypeNames | Should -Contain 'HeyMilo.InterviewData' }
+    }
+
+    It '-Detailed -ThrottleLimit 1 gives the same results in the same order' {
+        $detailed = @($postings | Get-MiloInterview -Detailed -ThrottleLimit 1)
+
+        Join-InterviewId $detailed | Should -Be (Join-InterviewId $listed)
+    }
+
+    It '-First 2 returns the first two interviews of the listing' {
+        Join-InterviewId (Get-MiloInterview -PostingId $first.Id -First 2) | Should -Be (Join-InterviewId $listedFirst[0..1])
+    }
+
+    It '-Status keeps exactly the interviews with that status' {
+        $status = $listedFirst[0].Status
+        $expected = @($listedFirst | Where-Object { $_.Status -eq $status })
+
+        $found = @(Get-MiloInterview -PostingId $first.Id -Status $status)
+
+        Join-InterviewId $found | Should -Be (Join-InterviewId $expected)
+    }
+
+    It '-Status refuses a status the API does not have, before any request' {
+        { Get-MiloInterview -PostingId $first.Id -Status 'hired' } |
+            Should -Throw -ErrorId 'ParameterArgumentValidationError,HeyMilo.Commands.GetMiloInterviewCommand'
+    }
+
+    It '-CreatedAfter returns the interviews created at or after the bound' {
+        $times = @($listedFirst | Where-Object { $null -ne $_.CreatedAt } | ForEach-Object { $_.CreatedAt } | Sort-Object)
+        $bound = [DateTimeOffset]::FromUnixTimeSeconds($times[[int][math]::Floor($times.Count / 2)].ToUnixTimeSeconds())
+        $expected = @($listedFirst | Where-Object { $null -ne $_.CreatedAt -and $_.CreatedAt -ge $bound })
+
+        $found = @(Get-MiloInterview -PostingId $first.Id -CreatedAfter $bound)
+
+        $found.Count | Should -BeGreaterThan 0
+        Join-InterviewId $found | Should -Be (Join-InterviewId $expected)
+    }
+
+    It '-CreatedBefore returns the interviews created at or before the bound' {
+        $times = @($listedFirst | Where-Object { $null -ne $_.CreatedAt } | ForEach-Object { $_.CreatedAt } | Sort-Object)
+        $bound = [DateTimeOffset]::FromUnixTimeSeconds($times[[int][math]::Floor($times.Count / 2)].ToUnixTimeSeconds())
+        $expected = @($listedFirst | Where-Object { $null -ne $_.CreatedAt -and $_.CreatedAt -le $bound })
+
+        $found = @(Get-MiloInterview -PostingId $first.Id -CreatedBefore $bound)
+
+        Join-InterviewId $found | Should -Be (Join-InterviewId $expected)
+    }
+
+    It '-CreatedAfter in the future returns nothing' {
+        @(Get-MiloInterview -PostingId $first.Id -CreatedAfter ([DateTimeOffset]::UtcNow.AddYears(50))).Count | Should -Be 0
+    }
+
+    It '-InterviewId gets the full results as HeyMilo.InterviewData' {
+        $data = @(Get-MiloInterview -InterviewId $listedFirst[0].InterviewId)
+
+        $data.Count | Should -Be 1
+        $data[0].PSObject.TypeNames | Should -Contain 'HeyMilo.InterviewData'
+        $data[0].InterviewId | Should -Be $listedFirst[0].InterviewId
+        $data[0].PostingId | Should -Be $first.Id
+    }
+
+    It 'looks piped interviews up by InterviewId' {
+        $data = @($listedFirst[0..1] | Get-MiloInterview)
+
+        Join-InterviewId $data | Should -Be (Join-InterviewId $listedFirst[0..1])
+        foreach ($item in $data) { $item.PSObject.TypeNames | Should -Contain 'HeyMilo.InterviewData' }
+    }
+
+    It 'writes a non-terminating HeyMilo.NotFound error for an unknown interview id, with the id as TargetObject' {
+        $data = @(Get-MiloInterview -InterviewId 'no-such-interview', $listedFirst[0].InterviewId -ErrorVariable failures -ErrorAction SilentlyContinue)
+
+        $data.Count | Should -Be 1
+        $failures.Count | Should -Be 1
+        $failures[0].FullyQualifiedErrorId | Should -Be 'HeyMilo.NotFound,HeyMilo.Commands.GetMiloInterviewCommand'
+        $failures[0].TargetObject | Should -Be 'no-such-interview'
+    }
+}
+
+Describe 'Export-MiloInterview' {
+    It 'writes a .json file holding one JSON array of every interview of the piped postings' {
+        $path = Join-Path (New-TestFolder 'json') 'interviews.json'
+
+        $postings | Export-MiloInterview -Path $path
+
+        $items = @(Get-Content -LiteralPath $path -Raw | ConvertFrom-Json)
+        @($items | ForEach-Object { $_.interview_id }) -join ',' | Should -Be (Join-InterviewId $listed)
+    }
+
+    It 'writes a .jsonl file with one interview object per line' {
+        $path = Join-Path (New-TestFolder 'jsonl') 'interviews.jsonl'
+
+        Export-MiloInterview -PostingId $postings[0].Id, $postings[1].Id -Path $path
+
+        $lines = @(Get-Content -LiteralPath $path | Where-Object { $_.Trim().Length -gt 0 })
+        $lines.Count | Should -Be $listed.Count
+        @($lines | ForEach-Object { ($_ | ConvertFrom-Json).interview_id }) -join ',' | Should -Be (Join-InterviewId $listed)
+    }
+
+    It 'writes a .csv file whose header is the documented columns, then one Step<N>_<type>_Status column per workflow step' {
+        $path = Join-Path (New-TestFolder 'csv-header') 'interviews.csv'
+
+        Export-MiloInterview -PostingId $first.Id -Path $path
+
+        $header = @((Get-Content -LiteralPath $path -TotalCount 1) -split ',')
+        $fixed = 'PostingId', 'InterviewId', 'CandidateId', 'Name', 'Email', 'Status', 'Score', 'CreatedAt', 'InterviewedAt', 'InterviewUrl'
+        $header.Count | Should -BeGreaterOrEqual $fixed.Count
+        ($header[0..($fixed.Count - 1)] -join ',') | Should -Be ($fixed -join ',')
+        foreach ($column in @($header | Select-Object -Skip $fixed.Count)) { $column | Should -Match '^Step\d+_\w+_Status$' }
+    }
+
+    It 'writes one .csv row per interview, in listing order' {
+        $path = Join-Path (New-TestFolder 'csv-rows') 'interviews.csv'
+
+        Export-MiloInterview -PostingId $first.Id -Path $path
+
+        $rows = @(Import-Csv -LiteralPath $path)
+        Join-InterviewId $rows | Should -Be (Join-InterviewId $listedFirst)
+        foreach ($row in $rows) { $row.PostingId | Should -Be $first.Id }
+    }
+
+    It '-Format chooses the format whatever the extension' {
+        $path = Join-Path (New-TestFolder 'format') 'interviews.txt'
+
+        Export-MiloInterview -PostingId $first.Id -Path $path -Format JsonLines
+
+        $lines = @(Get-Content -LiteralPath $path | Where-Object { $_.Trim().Length -gt 0 })
+        @($lines | ForEach-Object { ($_ | ConvertFrom-Json).interview_id }) -join ',' | Should -Be (Join-InterviewId $listedFirst)
+    }
+
+    It '-PassThru returns the written file' {
+        $path = Join-Path (New-TestFolder 'passthru') 'interviews.json'
+
+        $file = Export-MiloInterview -PostingId $first.Id -Path $path -PassThru
+
+        $file | Should -BeOfType ([System.IO.FileInfo])
+        $file.FullName | Should -Be ([System.IO.Path]::GetFullPath($path))
+    }
+
+    It 'refuses to replace an existing file without -Force, and leaves it as it was' {
+        $path = Join-Path (New-TestFolder 'exists') 'interviews.json'
+        Set-Content -LiteralPath $path -Value 'keep me'
+
+        { Export-MiloInterview -PostingId $first.Id -Path $path } |
+            Should -Throw -ErrorId 'HeyMilo.FileExists,HeyMilo.Commands.ExportMiloInterviewCommand'
+        (Get-Content -LiteralPath $path -Raw).Trim() | Should -Be 'keep me'
+    }
+
+    It 'replaces an existing file with -Force' {
+        $path = Join-Path (New-TestFolder 'force') 'interviews.json'
+        Set-Content -LiteralPath $path -Value 'old'
+
+        Export-MiloInterview -PostingId $first.Id -Path $path -Force
+
+        $items = @(Get-Content -LiteralPath $path -Raw | ConvertFrom-Json)
+        $items.Count | Should -Be $listedFirst.Count
+    }
+
+    It '-WhatIf writes no file' {
+        $folder = New-TestFolder 'whatif'
+        $path = Join-Path $folder 'interviews.json'
+
+        Export-MiloInterview -PostingId $first.Id -Path $path -WhatIf
+
+        Test-Path -LiteralPath $path | Should -Be $false
+        @(Get-ChildItem -LiteralPath $folder -Force).Count | Should -Be 0
+    }
+
+    It 'leaves no temporary file beside a finished export' {
+        $folder = New-TestFolder 'no-temp'
+
+        Export-MiloInterview -PostingId $first.Id -Path (Join-Path $folder 'interviews.csv')
+
+        @(Get-ChildItem -LiteralPath $folder -Force | ForEach-Object { $_.Name }) -join ',' | Should -Be 'interviews.csv'
+    }
+
+    It 'leaves neither the file nor a temporary file when the export fails' {
+        $folder = New-TestFolder 'failed'
+        $path = Join-Path $folder 'interviews.json'
+
+        { Export-MiloInterview -PostingId 'no-such-posting' -Path $path } |
+            Should -Throw -ErrorId 'HeyMilo.NotFound,HeyMilo.Commands.ExportMiloInterviewCommand'
+        Test-Path -LiteralPath $path | Should -Be $false
+        (Get-TempFile $folder).Count | Should -Be 0
+    }
+
+    It '-Server downloads the legacy export job''s JSON file' {
+        $folder = New-TestFolder 'server'
+        $path = Join-Path $folder 'interviews.json'
+
+        Export-MiloInterview -PostingId $first.Id -Path $path -Server
+
+        Test-Path -LiteralPath $path | Should -Be $true
+        { Get-Content -LiteralPath $path -Raw | ConvertFrom-Json } | Should -Not -Throw
+        (Get-TempFile $folder).Count | Should -Be 0
+    }
+}

@@ -1,0 +1,123 @@
+# New-MiloWebhook, Get-MiloWebhook and Disable-MiloWebhook against the bundled simulator.
+# Webhook URLs point at a closed loopback port: nothing is ever delivered anywhere else.
+
+BeforeAll {
+    $sim = $null
+    Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
+    $manifest = Get-MiloModuleManifest
+    $sim = Start-MiloSimulator -Postings 250
+    Import-Module $manifest -Force
+    $key = ConvertTo-SimulatorKey -Simulator $sim
+    Connect-Milo -ApiKey $key -BaseUri $sim.BaseUri -LegacyBaseUri $sim.BaseUri
+
+    $posting = Get-MiloPosting -First 1
+    $hookUrl = 'https://127.0.0.1:9/heymilo/webhook'
+
+    function Get-ActiveWebhookId { @(Get-MiloWebhook | ForEach-Object { $_.WebhookId }) }
+}
+
+AfterAll {
+    if ($null -ne (Get-Command -Name Disconnect-Milo -ErrorAction SilentlyContinue)) { Disconnect-Milo }
+    if ($null -ne $sim) { Stop-MiloSimulator -Simulator $sim }
+}
+
+Describe 'New-MiloWebhook' {
+    It 'creates an active webhook for the posting and event' {
+        $hooks = @(New-MiloWebhook -PostingId $posting.Id -Url $hookUrl -EventType interview_completed)
+
+        $hooks.Count | Should -Be 1
+        $hooks[0].PSObject.TypeNames | Should -Contain 'HeyMilo.Webhook'
+        $hooks[0].WebhookId | Should -Not -BeNullOrEmpty
+        $hooks[0].PostingId | Should -Be $posting.Id
+        $hooks[0].EventType | Should -Be 'interview_completed'
+        $hooks[0].IsActive | Should -Be $true
+    }
+
+    It 'creates a webhook through the legacy API with -HttpMethod Get' {
+        $hooks = @(New-MiloWebhook -PostingId $posting.Id -Url $hookUrl -EventType report_available -HttpMethod Get)
+
+        $hooks.Count | Should -Be 1
+        $hooks[0].WebhookId | Should -Not -BeNullOrEmpty
+        $hooks[0].PostingId | Should -Be $posting.Id
+    }
+
+    It 'refuses an event type outside interview_started, interview_completed and report_available, before any request' {
+        { New-MiloWebhook -PostingId $posting.Id -Url $hookUrl -EventType candidate_hired } |
+            Should -Throw -ErrorId 'ParameterArgumentValidationError,HeyMilo.Commands.NewMiloWebhookCommand'
+    }
+
+    It '-WhatIf creates nothing' {
+        $before = Get-ActiveWebhookId
+
+        $hooks = @(New-MiloWebhook -PostingId $posting.Id -Url $hookUrl -EventType interview_started -WhatIf)
+
+        $hooks.Count | Should -Be 0
+        (Get-ActiveWebhookId) -join ',' | Should -Be ($before -join ',')
+    }
+}
+
+Describe 'Get-MiloWebhook' {
+    BeforeAll {
+        $hook = New-MiloWebhook -PostingId $posting.Id -Url $hookUrl -EventType interview_started
+    }
+
+    It 'gets a webhook by id' {
+        $found = @(Get-MiloWebhook -WebhookId $hook.WebhookId)
+
+        $found.Count | Should -Be 1
+        $found[0].PSObject.TypeNames | Should -Contain 'HeyMilo.Webhook'
+        $found[0].WebhookId | Should -Be $hook.WebhookId
+        $found[0].EventType | Should -Be 'interview_started'
+    }
+
+    It 'binds -WebhookId from piped webhooks' {
+        ($hook | Get-MiloWebhook).WebhookId | Should -Be $hook.WebhookId
+    }
+
+    It 'lists the active webhooks, including a new one' {
+        Get-ActiveWebhookId | Should -Contain $hook.WebhookId
+    }
+
+    It 'writes a non-terminating HeyMilo.NotFound error for an unknown id, with the id as TargetObject' {
+        $found = @(Get-MiloWebhook -WebhookId 'no-such-webhook' -ErrorVariable failures -ErrorAction SilentlyContinue)
+
+        $found.Count | Should -Be 0
+        $failures.Count | Should -Be 1
+        $failures[0].FullyQualifiedErrorId | Should -Be 'HeyMilo.NotFound,HeyMilo.Commands.GetMiloWebhookCommand'
+        $failures[0].TargetObject | Should -Be 'no-such-webhook'
+    }
+}
+
+Describe 'Disable-MiloWebhook' {
+    It '-WhatIf leaves the webhook active' {
+        $hook = New-MiloWebhook -PostingId $posting.Id -Url $hookUrl -EventType interview_completed
+
+        Disable-MiloWebhook -WebhookId $hook.WebhookId -WhatIf
+
+        Get-ActiveWebhookId | Should -Contain $hook.WebhookId
+    }
+
+    It 'deactivates a webhook: it leaves the list of active webhooks' {
+        $hook = New-MiloWebhook -PostingId $posting.Id -Url $hookUrl -EventType interview_completed
+
+        Disable-MiloWebhook -WebhookId $hook.WebhookId -Confirm:$false
+
+        Get-ActiveWebhookId | Should -Not -Contain $hook.WebhookId
+    }
+
+    It 'deactivates webhooks piped from New-MiloWebhook' {
+        $hook = New-MiloWebhook -PostingId $posting.Id -Url $hookUrl -EventType report_available
+
+        $hook | Disable-MiloWebhook -Confirm:$false
+
+        Get-ActiveWebhookId | Should -Not -Contain $hook.WebhookId
+    }
+
+    It 'writes a non-terminating HeyMilo.NotFound error for an unknown id, with the id as TargetObject' {
+        Disable-MiloWebhook -WebhookId 'no-such-webhook' -Confirm:$false -ErrorVariable failures -ErrorAction SilentlyContinue
+
+        $failures.Count | Should -Be 1
+        $failures[0].FullyQualifiedErrorId | Should -Be 'HeyMilo.NotFound,HeyMilo.Commands.DisableMiloWebhookCommand'
+        $failures[0].TargetObject | Should -Be 'no-such-webhook'
+    }
+}
