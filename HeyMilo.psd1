@@ -16,6 +16,10 @@
         'Get-MiloSession'
         'Test-MiloConnection'
         'Get-MiloPosting'
+        'Copy-MiloPosting'
+        'New-MiloWebhook'
+        'Get-MiloWebhook'
+        'Disable-MiloWebhook'
     )
     FunctionsToExport      = @()
     VariablesToExport      = @()

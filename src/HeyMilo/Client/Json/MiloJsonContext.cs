@@ -12,6 +12,11 @@ namespace HeyMilo.Client.Json
     [JsonSerializable(typeof(ApiErrorBody))]
     [JsonSerializable(typeof(ListEnvelope<Posting>))]
     [JsonSerializable(typeof(SingleEnvelope<Posting>))]
+    [JsonSerializable(typeof(SingleEnvelope<CloneReceipt>))]
+    [JsonSerializable(typeof(ListEnvelope<Webhook>))]
+    [JsonSerializable(typeof(SingleEnvelope<Webhook>))]
+    [JsonSerializable(typeof(CreateWebhookRequest))]
+    [JsonSerializable(typeof(LegacyCreateWebhookRequest))]
     [JsonSerializable(typeof(Dictionary<string, object?>))]
     [JsonSerializable(typeof(JsonElement))]
     internal sealed partial class MiloJsonContext : JsonSerializerContext

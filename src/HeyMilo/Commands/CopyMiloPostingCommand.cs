@@ -1,0 +1,44 @@
+using System;
+using System.Management.Automation;
+using HeyMilo.Client;
+using HeyMilo.PowerShell;
+
+namespace HeyMilo.Commands
+{
+    /// <summary>
+    /// Clones postings (POST /api/v2/postings/{id}/clone) and writes each new posting with its URLs.
+    /// A clone is never retried after a server error or timeout (HeyMilo has no idempotency keys, so a
+    /// repeat could create a second copy); only a 429, which created nothing, is retried.
+    /// </summary>
+    [Cmdlet(VerbsCommon.Copy, "MiloPosting", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [OutputType(typeof(Posting))]
+    public sealed class CopyMiloPostingCommand : MiloCmdlet
+    {
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [Alias("Id", "posting_id")]
+        [ValidateNotNullOrEmpty]
+        public string[] PostingId { get; set; } = Array.Empty<string>();
+
+        protected override void ProcessRecord()
+        {
+            var session = RequireSession();
+            foreach (var id in PostingId)
+            {
+                if (!ShouldProcess($"posting {id}", "Clone")) continue;
+                ClonedPosting clone;
+                try
+                {
+                    clone = Run(ct => session.Client.ClonePostingAsync(id, ct));
+                }
+                catch (MiloApiException ex)
+                {
+                    WriteFailure(ex, id);
+                    continue;
+                }
+                if (clone.PendingActivation)
+                    WriteWarning($"The clone {clone.Posting.Id} of the ATS posting {id} is a draft pending activation: activate it in HeyMilo (POST /postings/{clone.Posting.Id}/activate) before candidates can take it.");
+                WriteObject(clone.Posting);
+            }
+        }
+    }
+}

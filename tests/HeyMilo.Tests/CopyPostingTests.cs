@@ -1,0 +1,95 @@
+using System;
+using System.Linq;
+using System.Management.Automation;
+using HeyMilo.Simulator;
+using HeyMilo.Tests.Infrastructure;
+using Xunit;
+
+namespace HeyMilo.Tests
+{
+    public class CopyPostingTests : MiloTestBase
+    {
+        private static string ClonePath(string id) => "/api/v2/postings/" + id + "/clone";
+
+        [Fact]
+        public void A_clone_is_written_as_a_posting_with_its_urls()
+        {
+            Connect();
+            var source = Sim.Data.PostingIds[0];
+            var clone = Assert.Single(Run("Copy-MiloPosting -PostingId '" + source + "'").ThrowIfTerminating().Output);
+            Assert.Equal("HeyMilo.Posting", clone.TypeNames[0]);
+            Assert.NotEqual(source, (string)clone.Properties["Id"].Value);
+            dynamic urls = clone.Properties["Urls"].Value;
+            Assert.False(string.IsNullOrEmpty((string)urls.CandidateUrl));
+            Assert.False(string.IsNullOrEmpty((string)urls.IngestionUrlKey));
+            Assert.False(string.IsNullOrEmpty((string)urls.ReviewUrl));
+            var request = Assert.Single(Requests(ClonePath(source)));
+            Assert.Equal("POST", request.Method);
+        }
+
+        [Fact]
+        public void Cloning_an_ATS_posting_warns_that_the_draft_must_be_activated()
+        {
+            Connect();
+            var source = Sim.Data.PostingIds[0];
+            Sim.Faults.Add("POST", ClonePath(source), new Fault
+            {
+                Status = 201,
+                Body = "{\"data\":{\"id\":\"pst_clone\",\"status\":\"draft\",\"urls\":{\"candidate_url\":\"https://c\",\"ingestion_url_key\":\"k\",\"review_url\":\"https://r\"},\"created_at\":1739612400,\"object\":\"posting\",\"posting\":{\"id\":\"pst_clone\",\"title\":\"T\",\"status\":\"draft\",\"ats_metadata\":{\"pending_activation\":true}}}}",
+            });
+            Ps.Set("id", source);
+            var result = Run("[pscustomobject]@{ Id = $id } | Copy-MiloPosting").ThrowIfTerminating();
+            Assert.Equal("draft", (string)Assert.Single(result.Output).Properties["Status"].Value);
+            var warning = Assert.Single(result.Warnings);
+            Assert.Contains("/postings/pst_clone/activate", warning);
+        }
+
+        [Fact]
+        public void WhatIf_sends_nothing()
+        {
+            Connect();
+            Ps.Set("id", Sim.Data.PostingIds[0]);
+            var result = Run("Copy-MiloPosting -PostingId $id -WhatIf").ThrowIfTerminating();
+            Assert.Empty(result.Output);
+            Assert.Empty(Requests("/api/v2/postings"));
+        }
+
+        [Fact]
+        public void A_500_on_clone_is_not_retried_because_a_repeat_could_create_a_second_copy()
+        {
+            Connect();
+            var source = Sim.Data.PostingIds[0];
+            Sim.Faults.Add("POST", ClonePath(source), new Fault { Status = 500 });
+            Ps.Set("id", source);
+            var error = Assert.Single(Run("Copy-MiloPosting $id").Errors);
+            Assert.Equal("HeyMilo.ServerError,HeyMilo.Commands.CopyMiloPostingCommand", error.FullyQualifiedErrorId);
+            Assert.Equal(source, error.TargetObject);
+            Assert.Single(Requests(ClonePath(source)));
+        }
+
+        [Fact]
+        public void A_429_on_clone_is_retried_after_Retry_After()
+        {
+            Connect();
+            var source = Sim.Data.PostingIds[0];
+            Sim.Faults.Add("POST", ClonePath(source), new Fault { Status = 429, RetryAfterSeconds = 3 });
+            Ps.Set("id", source);
+            Assert.Single(Run("Copy-MiloPosting $id").ThrowIfTerminating().Output);
+            Assert.Equal(2, Requests(ClonePath(source)).Count);
+            Assert.Equal(new[] { TimeSpan.FromSeconds(3) }, Clock.Waits());
+        }
+
+        [Fact]
+        public void An_unknown_id_is_a_non_terminating_NotFound_and_the_rest_are_cloned()
+        {
+            Connect();
+            Ps.Set("ids", new[] { "pst_missing", Sim.Data.PostingIds[0] });
+            var result = Run("$ids | Copy-MiloPosting");
+            Assert.Null(result.Terminating);
+            var error = Assert.Single(result.Errors);
+            Assert.Equal("HeyMilo.NotFound,HeyMilo.Commands.CopyMiloPostingCommand", error.FullyQualifiedErrorId);
+            Assert.Equal("pst_missing", error.TargetObject);
+            Assert.Single(result.Output);
+        }
+    }
+}
