@@ -12,6 +12,11 @@ namespace HeyMilo.Client.Json
     [JsonSerializable(typeof(ApiErrorBody))]
     [JsonSerializable(typeof(ListEnvelope<Posting>))]
     [JsonSerializable(typeof(SingleEnvelope<Posting>))]
+    [JsonSerializable(typeof(ListEnvelope<Interview>))]
+    [JsonSerializable(typeof(ListEnvelope<JsonElement>))]
+    [JsonSerializable(typeof(SingleEnvelope<InterviewData>))]
+    [JsonSerializable(typeof(Interview))]
+    [JsonSerializable(typeof(LegacyExportJob))]
     [JsonSerializable(typeof(Dictionary<string, object?>))]
     [JsonSerializable(typeof(JsonElement))]
     internal sealed partial class MiloJsonContext : JsonSerializerContext
