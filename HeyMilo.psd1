@@ -17,6 +17,7 @@
         'Test-MiloConnection'
         'Get-MiloPosting'
         'Get-MiloInterview'
+        'Export-MiloInterview'
     )
     FunctionsToExport      = @()
     VariablesToExport      = @()
