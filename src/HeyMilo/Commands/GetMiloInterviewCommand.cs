@@ -64,7 +64,7 @@ namespace HeyMilo.Commands
         /// Keep only interviews with these statuses. The API has no status parameter: every interview of
         /// the posting is still listed (and counted against the rate limit) and filtered here.
         /// </summary>
-        [Parameter(ParameterSetName = ByPostingSet)]
+        [Parameter(ParameterSetName = ByPostingSet, HelpMessage = "Filters on the client: the API has no status parameter, so every interview of the posting is still listed (and counted against the rate limit).")]
         [ValidateSet("pending", "in_progress", "evaluating", "completed", "shortlisted", "dismissed", "knocked_out", IgnoreCase = true)]
         public string[]? Status { get; set; }
 
