@@ -20,6 +20,8 @@
         'New-MiloWebhook'
         'Get-MiloWebhook'
         'Disable-MiloWebhook'
+        'Get-MiloInterview'
+        'Export-MiloInterview'
     )
     FunctionsToExport      = @()
     VariablesToExport      = @()

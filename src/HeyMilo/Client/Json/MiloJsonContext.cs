@@ -17,6 +17,11 @@ namespace HeyMilo.Client.Json
     [JsonSerializable(typeof(SingleEnvelope<Webhook>))]
     [JsonSerializable(typeof(CreateWebhookRequest))]
     [JsonSerializable(typeof(LegacyCreateWebhookRequest))]
+    [JsonSerializable(typeof(ListEnvelope<Interview>))]
+    [JsonSerializable(typeof(ListEnvelope<JsonElement>))]
+    [JsonSerializable(typeof(SingleEnvelope<InterviewData>))]
+    [JsonSerializable(typeof(Interview))]
+    [JsonSerializable(typeof(LegacyExportJob))]
     [JsonSerializable(typeof(Dictionary<string, object?>))]
     [JsonSerializable(typeof(JsonElement))]
     internal sealed partial class MiloJsonContext : JsonSerializerContext

@@ -1,0 +1,187 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using HeyMilo.Client.Json;
+
+namespace HeyMilo
+{
+    /// <summary>File formats of Export-MiloInterview.</summary>
+    public enum InterviewExportFormat
+    {
+        /// <summary>One JSON array of the interviews exactly as the API returned them (snake_case).</summary>
+        Json,
+        /// <summary>One JSON object per line (JSON Lines / NDJSON).</summary>
+        JsonLines,
+        /// <summary>Flattened RFC 4180 CSV; see Export-MiloInterview for the columns.</summary>
+        Csv,
+    }
+}
+
+namespace HeyMilo.Commands
+{
+    /// <summary>Writes exported interviews to a stream one at a time (constant memory). Pipeline thread only.</summary>
+    internal abstract class InterviewExportSink : IDisposable
+    {
+        public static InterviewExportSink Create(InterviewExportFormat format, Stream stream, Action<string> warn) =>
+            format switch
+            {
+                InterviewExportFormat.Json => new JsonArraySink(stream),
+                InterviewExportFormat.JsonLines => new JsonLinesSink(stream),
+                _ => new CsvSink(stream, warn),
+            };
+
+        /// <summary>JSON written to files: readable non-ASCII (no \u escapes); the file is data, not HTML.</summary>
+        protected static readonly JavaScriptEncoder Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
+
+        public abstract void Write(JsonElement interview);
+
+        /// <summary>Writes what closes the file (the array's ']', buffered CSV rows) and flushes.</summary>
+        public abstract void Complete();
+
+        public virtual void Dispose()
+        {
+        }
+    }
+
+    internal sealed class JsonArraySink : InterviewExportSink
+    {
+        private readonly Utf8JsonWriter _writer;
+
+        public JsonArraySink(Stream stream)
+        {
+            _writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = Encoder });
+            _writer.WriteStartArray();
+        }
+
+        public override void Write(JsonElement interview)
+        {
+            interview.WriteTo(_writer);
+            if (_writer.BytesPending > 64 * 1024) _writer.Flush();
+        }
+
+        public override void Complete()
+        {
+            _writer.WriteEndArray();
+            _writer.Flush();
+        }
+
+        public override void Dispose() => _writer.Dispose();
+    }
+
+    internal sealed class JsonLinesSink : InterviewExportSink
+    {
+        private readonly Stream _stream;
+        private readonly Utf8JsonWriter _writer;
+
+        public JsonLinesSink(Stream stream)
+        {
+            _stream = stream;
+            _writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = false, Encoder = Encoder });
+        }
+
+        public override void Write(JsonElement interview)
+        {
+            interview.WriteTo(_writer);
+            _writer.Flush();
+            _stream.WriteByte((byte)'\n');
+            _writer.Reset(_stream);
+        }
+
+        public override void Complete() => _writer.Flush();
+
+        public override void Dispose() => _writer.Dispose();
+    }
+
+    /// <summary>
+    /// Flattened CSV (RFC 4180: CRLF, fields with comma, quote or line break quoted, quotes doubled),
+    /// UTF-8 without BOM, dates ISO-8601 UTC. Columns: <see cref="FixedColumns"/>, then Step1Status …
+    /// StepNStatus where N is the most workflow steps among the first <see cref="HeaderSample"/>
+    /// interviews (the first page). Later interviews with more steps keep only the first N (one warning).
+    /// </summary>
+    internal sealed class CsvSink : InterviewExportSink
+    {
+        public static readonly string[] FixedColumns =
+        {
+            "PostingId", "InterviewId", "CandidateId", "Name", "Email", "Status", "Score", "CreatedAt", "InterviewedAt", "InterviewUrl",
+        };
+
+        public const int HeaderSample = 100;
+
+        private readonly StreamWriter _writer;
+        private readonly Action<string> _warn;
+        private List<Interview>? _sample = new List<Interview>();
+        private int _stepColumns;
+        private bool _warned;
+
+        public CsvSink(Stream stream, Action<string> warn)
+        {
+            _writer = new StreamWriter(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), 64 * 1024, leaveOpen: true) { NewLine = "\r\n" };
+            _warn = warn;
+        }
+
+        public override void Write(JsonElement interview)
+        {
+            var row = JsonSerializer.Deserialize(interview, MiloJsonContext.Default.Interview)
+                ?? throw new JsonException("An interview in the listing is null.");
+            if (_sample != null)
+            {
+                _sample.Add(row);
+                if (_sample.Count >= HeaderSample) FlushSample();
+                return;
+            }
+            WriteRow(row);
+        }
+
+        public override void Complete()
+        {
+            FlushSample();
+            _writer.Flush();
+        }
+
+        public override void Dispose() => _writer.Dispose();
+
+        private void FlushSample()
+        {
+            if (_sample is null) return;
+            var sample = _sample;
+            _sample = null;
+            _stepColumns = sample.Count == 0 ? 0 : sample.Max(i => i.Workflow?.Steps.Length ?? 0);
+            var header = FixedColumns.Concat(Enumerable.Range(1, _stepColumns).Select(n => "Step" + n.ToString(CultureInfo.InvariantCulture) + "Status"));
+            _writer.WriteLine(string.Join(",", header.Select(Quote)));
+            foreach (var row in sample) WriteRow(row);
+        }
+
+        private void WriteRow(Interview i)
+        {
+            var steps = (i.Workflow?.Steps ?? Array.Empty<InterviewStep>()).OrderBy(s => s.Order).ToArray();
+            if (steps.Length > _stepColumns && !_warned)
+            {
+                _warned = true;
+                _warn($"Interview {i.InterviewId} has {steps.Length} workflow steps but the CSV has {_stepColumns} step columns (fixed by the first page); extra steps are left out. Export to JSON to keep every step.");
+            }
+            var fields = new List<string?>
+            {
+                i.PostingId, i.InterviewId, i.CandidateId, i.Name, i.Email, i.Status,
+                i.Score?.ToString("R", CultureInfo.InvariantCulture),
+                IsoUtc(i.CreatedAt), IsoUtc(i.InterviewedAt), i.InterviewUrl,
+            };
+            for (var n = 0; n < _stepColumns; n++) fields.Add(n < steps.Length ? steps[n].Status : null);
+            _writer.WriteLine(string.Join(",", fields.Select(Quote)));
+        }
+
+        internal static string? IsoUtc(DateTimeOffset? value) =>
+            value?.ToUniversalTime().ToString("yyyy'-'MM'-'dd'T'HH':'mm':'ss.FFF'Z'", CultureInfo.InvariantCulture);
+
+        internal static string Quote(string? field)
+        {
+            if (string.IsNullOrEmpty(field)) return string.Empty;
+            if (field!.IndexOfAny(new[] { ',', '"', '\r', '\n' }) < 0) return field;
+            return "\"" + field.Replace("\"", "\"\"") + "\"";
+        }
+    }
+}

@@ -1,0 +1,66 @@
+using System;
+using System.Globalization;
+using System.Management.Automation;
+using HeyMilo.Transport;
+
+namespace HeyMilo.PowerShell
+{
+    /// <summary>
+    /// A progress bar that updates at most twice a second (timed by <see cref="ModuleClock"/>) and
+    /// always ends with a Completed record. Pipeline thread only.
+    /// </summary>
+    internal sealed class ThrottledProgress
+    {
+        private static readonly TimeSpan s_interval = TimeSpan.FromMilliseconds(500);
+        private readonly Cmdlet _cmdlet;
+        private readonly int _activityId;
+        private readonly string _activity;
+        private long _lastWrite;
+        private bool _written;
+        private bool _completed;
+
+        public ThrottledProgress(Cmdlet cmdlet, int activityId, string activity)
+        {
+            _cmdlet = cmdlet;
+            _activityId = activityId;
+            _activity = activity;
+        }
+
+        /// <summary>Reports <paramref name="done"/> items (of <paramref name="total"/> when known), unless the last update was under 0.5 s ago.</summary>
+        public void Report(long done, long? total, string noun)
+        {
+            var clock = ModuleClock.Current;
+            var now = clock.GetTimestamp();
+            if (_written && clock.GetElapsedTime(_lastWrite, now) < s_interval) return;
+            _lastWrite = now;
+            _written = true;
+            _completed = false;
+            var status = total is long t && t > 0
+                ? string.Format(CultureInfo.InvariantCulture, "{0} of {1} {2}", done, t, noun)
+                : string.Format(CultureInfo.InvariantCulture, "{0} {1}", done, noun);
+            var record = new ProgressRecord(_activityId, _activity, status);
+            if (total is long all && all > 0) record.PercentComplete = (int)Math.Min(100, done * 100 / all);
+            _cmdlet.WriteProgress(record);
+        }
+
+        /// <summary>Ends the bar (idempotent).</summary>
+        public void Complete()
+        {
+            if (_completed) return;
+            _completed = true;
+            _cmdlet.WriteProgress(new ProgressRecord(_activityId, _activity, "Done") { RecordType = ProgressRecordType.Completed });
+        }
+
+        /// <summary>For finally blocks: ends the bar unless the pipeline is already gone.</summary>
+        public void CompleteQuietly()
+        {
+            try
+            {
+                Complete();
+            }
+            catch (PipelineStoppedException)
+            {
+            }
+        }
+    }
+}
