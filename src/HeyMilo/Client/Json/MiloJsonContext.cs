@@ -12,6 +12,11 @@ namespace HeyMilo.Client.Json
     [JsonSerializable(typeof(ApiErrorBody))]
     [JsonSerializable(typeof(ListEnvelope<Posting>))]
     [JsonSerializable(typeof(SingleEnvelope<Posting>))]
+    [JsonSerializable(typeof(BulkCandidateIngestRequest))]
+    [JsonSerializable(typeof(SingleEnvelope<List<BulkIngestCandidateResponseItem>>))]
+    [JsonSerializable(typeof(LegacyBulkIngestRequest))]
+    [JsonSerializable(typeof(LegacySingleIngestRequest))]
+    [JsonSerializable(typeof(LegacyIngestResponse))]
     [JsonSerializable(typeof(Dictionary<string, object?>))]
     [JsonSerializable(typeof(JsonElement))]
     internal sealed partial class MiloJsonContext : JsonSerializerContext
