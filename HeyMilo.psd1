@@ -16,6 +16,7 @@
         'Get-MiloSession'
         'Test-MiloConnection'
         'Get-MiloPosting'
+        'Import-MiloCandidate'
     )
     FunctionsToExport      = @()
     VariablesToExport      = @()
