@@ -452,5 +452,39 @@ namespace HeyMilo.Tests
             Assert.Empty(result.Output);
             Assert.Single(Bulk());
         }
+
+        [Fact]
+        public void Rows_given_to_InputObject_as_an_array_are_each_a_row()
+        {
+            Ps.Set("rows", Rows(3));
+            var result = Run("Import-MiloCandidate -PostingId $p -InputObject $rows").ThrowIfTerminating();
+            Assert.Empty(result.Errors);
+            Assert.Equal(new[] { 1L, 2L, 3L }, result.Output.Select(o => (long)o.Properties["RowNumber"].Value));
+            Assert.Equal(3, Items(Assert.Single(Bulk())).Count);
+        }
+
+        [Fact]
+        public async System.Threading.Tasks.Task Stop_during_a_batch_writes_nothing_for_it_and_sends_no_further_batch()
+        {
+            var first = new System.Threading.Tasks.TaskCompletionSource<RecordedRequest>(System.Threading.Tasks.TaskCreationOptions.RunContinuationsAsynchronously);
+            Sim.Requests.Recorded += r =>
+            {
+                if (r.Path == BulkPath) first.TrySetResult(r);
+            };
+            Sim.Faults.Add("POST", BulkPath, new Fault { Hang = true });
+            Ps.Set("rows", Rows(25));
+            using var ps = Ps.Create("$rows | Import-MiloCandidate -PostingId $p -BatchSize 10");
+            var output = new PSDataCollection<PSObject>();
+            var invocation = ps.BeginInvoke<PSObject, PSObject>(null, output);
+            await first.Task.WaitAsync(TimeSpan.FromSeconds(60)); // guard only: the event normally fires at once
+
+            ps.Stop();
+
+            Assert.True(invocation.IsCompleted, "Stop() returned before the pipeline ended");
+            Assert.Equal(PSInvocationState.Stopped, ps.InvocationStateInfo.State);
+            Assert.Empty(output);
+            Assert.Empty(ps.Streams.Error);
+            Assert.Single(Bulk());
+        }
     }
 }

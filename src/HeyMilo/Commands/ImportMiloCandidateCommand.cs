@@ -113,14 +113,27 @@ namespace HeyMilo.Commands
 
         protected override void ProcessRecord()
         {
+            // -InputObject $rows (not piped): each element is a row, as if it had been piped.
+            if (!MyInvocation.ExpectingInput && InputObject.BaseObject is IEnumerable many
+                && !(InputObject.BaseObject is IDictionary) && !(InputObject.BaseObject is string))
+            {
+                foreach (var element in many)
+                    if (element != null) ProcessRow(PSObject.AsPSObject(element));
+                return;
+            }
+            ProcessRow(InputObject);
+        }
+
+        private void ProcessRow(PSObject input)
+        {
             var rowNumber = ++_rowNumber;
-            var item = _rows!.Read(InputObject, rowNumber, out var error, out var warning);
+            var item = _rows!.Read(input, rowNumber, out var error, out var warning);
             if (warning != null) WriteWarning(warning);
 
             if (item is null)
             {
                 _failed++;
-                WriteError(MiloErrors.Create(new ArgumentException(error), "InvalidCandidate", ErrorCategory.InvalidData, InputObject,
+                WriteError(MiloErrors.Create(new ArgumentException(error), "InvalidCandidate", ErrorCategory.InvalidData, input,
                     "Correct the named field of that row (or leave the row out) and import it again."));
             }
             else if (_emails.TryGetValue(item.Email, out var firstRow))
@@ -132,7 +145,7 @@ namespace HeyMilo.Commands
             else
             {
                 _emails.Add(item.Email, rowNumber);
-                _pending.Add(new PendingRow(item, InputObject, rowNumber));
+                _pending.Add(new PendingRow(item, input, rowNumber));
                 if (_pending.Count >= BatchSize) SendPending();
             }
             ShowProgress();
