@@ -22,6 +22,7 @@
         'Disable-MiloWebhook'
         'Get-MiloInterview'
         'Export-MiloInterview'
+        'Import-MiloCandidate'
     )
     FunctionsToExport      = @()
     VariablesToExport      = @()

@@ -22,6 +22,11 @@ namespace HeyMilo.Client.Json
     [JsonSerializable(typeof(SingleEnvelope<InterviewData>))]
     [JsonSerializable(typeof(Interview))]
     [JsonSerializable(typeof(LegacyExportJob))]
+    [JsonSerializable(typeof(BulkCandidateIngestRequest))]
+    [JsonSerializable(typeof(SingleEnvelope<List<BulkIngestCandidateResponseItem>>))]
+    [JsonSerializable(typeof(LegacyBulkIngestRequest))]
+    [JsonSerializable(typeof(LegacySingleIngestRequest))]
+    [JsonSerializable(typeof(LegacyIngestResponse))]
     [JsonSerializable(typeof(Dictionary<string, object?>))]
     [JsonSerializable(typeof(JsonElement))]
     internal sealed partial class MiloJsonContext : JsonSerializerContext

@@ -1,0 +1,122 @@
+using System.Collections.Generic;
+using System.Text.Json.Serialization;
+
+namespace HeyMilo
+{
+    /// <summary>
+    /// Output of Import-MiloCandidate: one per candidate the API accepted, in input order. The
+    /// properties come first in the order a mailing list wants them, so <c>| Export-Csv</c> works.
+    /// </summary>
+    public sealed class CandidateImportResult
+    {
+        public string InterviewId { get; internal set; } = string.Empty;
+        public string? InterviewUrl { get; internal set; }
+        public string Name { get; internal set; } = string.Empty;
+        public string Email { get; internal set; } = string.Empty;
+        /// <summary>The phone number as sent (E.164), or null.</summary>
+        public string? Phone { get; internal set; }
+        /// <summary>The v2 posting the candidate was imported into (null for -IngestionKey imports).</summary>
+        public string? PostingId { get; internal set; }
+        /// <summary>The legacy ingestion url key used (null for -PostingId imports).</summary>
+        public string? IngestionKey { get; internal set; }
+        /// <summary>Legacy API only: the ingestion id of the request that carried this candidate.</summary>
+        public string? IngestionId { get; internal set; }
+        /// <summary>1-based position of the row in the input.</summary>
+        public long RowNumber { get; internal set; }
+        /// <summary>The input row as it was piped in.</summary>
+        public object? InputObject { get; internal set; }
+
+        public override string ToString() => $"{InterviewId} {Email}";
+    }
+
+    /// <summary>Output of Import-MiloCandidate -Summary: what happened to every input row.</summary>
+    public sealed class CandidateImportSummary
+    {
+        /// <summary>Rows the API accepted (one CandidateImportResult each).</summary>
+        public long Sent { get; internal set; }
+        /// <summary>Rows reported as errors: local validation, API rejection, or a failed batch.</summary>
+        public long Failed { get; internal set; }
+        /// <summary>Rows skipped because their email already came earlier in the same import.</summary>
+        public long Skipped { get; internal set; }
+        /// <summary>Valid rows held back by -WhatIf or declined at -Confirm.</summary>
+        public long NotSent { get; internal set; }
+        /// <summary>All input rows.</summary>
+        public long Total { get; internal set; }
+        public string? PostingId { get; internal set; }
+        public string? IngestionKey { get; internal set; }
+
+        public override string ToString() => $"Sent {Sent}, failed {Failed}, skipped {Skipped} of {Total}";
+    }
+}
+
+namespace HeyMilo.Client.Models
+{
+    /// <summary>One candidate as both ingestion APIs take it (v2 CandidateIngestRequest; legacy candidates[] item).</summary>
+    internal sealed class CandidateIngestItem
+    {
+        [JsonPropertyName("name")] public string Name { get; set; } = string.Empty;
+        [JsonPropertyName("email")] public string Email { get; set; } = string.Empty;
+        [JsonPropertyName("phone_number")] public string? PhoneNumber { get; set; }
+        [JsonPropertyName("metadata")] public Dictionary<string, string>? Metadata { get; set; }
+    }
+
+    /// <summary>POST /api/v2/postings/{id}/candidates/bulk body.</summary>
+    internal sealed class BulkCandidateIngestRequest
+    {
+        [JsonPropertyName("data")] public List<CandidateIngestItem> Data { get; set; } = new List<CandidateIngestItem>();
+    }
+
+    internal sealed class BulkIngestCandidateResponseItem
+    {
+        [JsonPropertyName("object")] public string? ObjectType { get; set; }
+        [JsonPropertyName("interview_id")] public string? InterviewId { get; set; }
+        [JsonPropertyName("interview_url")] public string? InterviewUrl { get; set; }
+        [JsonPropertyName("metadata")] public Dictionary<string, object?>? Metadata { get; set; }
+    }
+
+    /// <summary>Legacy POST /ingest/x/bulk/{url_key} body.</summary>
+    internal sealed class LegacyBulkIngestRequest
+    {
+        [JsonPropertyName("candidates")] public List<CandidateIngestItem> Candidates { get; set; } = new List<CandidateIngestItem>();
+        [JsonPropertyName("retake")] public bool Retake { get; set; }
+    }
+
+    /// <summary>Legacy POST /ingest/x/{url_key} body: one candidate's fields plus retake.</summary>
+    internal sealed class LegacySingleIngestRequest
+    {
+        [JsonPropertyName("name")] public string Name { get; set; } = string.Empty;
+        [JsonPropertyName("email")] public string Email { get; set; } = string.Empty;
+        [JsonPropertyName("phone_number")] public string? PhoneNumber { get; set; }
+        [JsonPropertyName("metadata")] public Dictionary<string, string>? Metadata { get; set; }
+        [JsonPropertyName("retake")] public bool Retake { get; set; }
+    }
+
+    /// <summary>Legacy ingestion response (single and bulk): {message, ingestion_id, interview_details[]}.</summary>
+    internal sealed class LegacyIngestResponse
+    {
+        [JsonPropertyName("message")] public string? Message { get; set; }
+        [JsonPropertyName("ingestion_id")] public string? IngestionId { get; set; }
+        [JsonPropertyName("interview_details")] public List<LegacyInterviewDetail>? InterviewDetails { get; set; }
+    }
+
+    internal sealed class LegacyInterviewDetail
+    {
+        [JsonPropertyName("interview_id")] public string? InterviewId { get; set; }
+        [JsonPropertyName("interview_link")] public string? InterviewLink { get; set; }
+    }
+
+    /// <summary>What the client hands back per ingested candidate, whichever API took it.</summary>
+    internal sealed class IngestedCandidate
+    {
+        public IngestedCandidate(string interviewId, string? interviewUrl, string? ingestionId)
+        {
+            InterviewId = interviewId;
+            InterviewUrl = interviewUrl;
+            IngestionId = ingestionId;
+        }
+
+        public string InterviewId { get; }
+        public string? InterviewUrl { get; }
+        public string? IngestionId { get; }
+    }
+}

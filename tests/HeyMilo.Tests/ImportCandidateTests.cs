@@ -1,0 +1,490 @@
+using System;
+using System.Collections;
+using System.Collections.Generic;
+using System.Linq;
+using System.Management.Automation;
+using System.Text.Json;
+using HeyMilo.Simulator;
+using HeyMilo.Tests.Infrastructure;
+using Xunit;
+
+namespace HeyMilo.Tests
+{
+    public class ImportCandidateTests : MiloTestBase
+    {
+        private const string CmdletId = ",HeyMilo.Commands.ImportMiloCandidateCommand";
+
+        private string PostingId => Sim.Data.PostingIds[0];
+
+        private string BulkPath => "/api/v2/postings/" + PostingId + "/candidates/bulk";
+
+        protected override void Configure(SimulatorOptions options)
+        {
+            options.Postings = 3;
+            options.RateLimitPerMinute = 0;
+        }
+
+        public override async System.Threading.Tasks.Task InitializeAsync()
+        {
+            await base.InitializeAsync();
+            Connect("-RequestsPerMinute 100000");
+            Ps.Set("p", PostingId);
+        }
+
+        /// <summary>An Import-Csv row: a PSObject with string NoteProperties, in column order.</summary>
+        private static PSObject CsvRow(params (string Column, string Value)[] cells)
+        {
+            var row = new PSObject();
+            foreach (var (column, value) in cells) row.Properties.Add(new PSNoteProperty(column, value));
+            return row;
+        }
+
+        private static PSObject[] Rows(int count, int start = 1) =>
+            Enumerable.Range(start, count).Select(i => CsvRow(("Name", "Candidate " + i), ("Email", $"c{i}@example.com"))).ToArray();
+
+        private IReadOnlyList<RecordedRequest> Bulk() => Requests(BulkPath);
+
+        /// <summary>The candidates of a recorded v2 bulk request body.</summary>
+        private static List<JsonElement> Items(RecordedRequest request)
+        {
+            using var doc = JsonDocument.Parse(request.Body);
+            return doc.RootElement.GetProperty("data").EnumerateArray().Select(e => e.Clone()).ToList();
+        }
+
+        private static string Prop(PSObject o, string name) => Convert.ToString(o.Properties[name].Value) ?? string.Empty;
+
+        [Fact]
+        public void Ten_thousand_rows_make_one_bulk_request_per_100_and_output_every_row_in_input_order()
+        {
+            var rows = Rows(10_000);
+            Ps.Set("rows", rows);
+            var result = Run("$rows | Import-MiloCandidate -PostingId $p -BatchSize 100").ThrowIfTerminating();
+
+            Assert.Empty(result.Errors);
+            Assert.Equal(100, Bulk().Count);
+            Assert.All(Bulk(), r => Assert.Equal(100, Items(r).Count));
+            Assert.Equal(10_000, result.Output.Count);
+            Assert.Equal(Enumerable.Range(1, 10_000).Select(i => (long)i), result.Output.Select(o => (long)o.Properties["RowNumber"].Value));
+            Assert.Equal(rows.Select(r => Prop(r, "Email")), result.Output.Select(o => Prop(o, "Email")));
+            Assert.All(result.Output, o => Assert.Equal("HeyMilo.CandidateImportResult", o.TypeNames[0]));
+            Assert.All(result.Output, o => Assert.False(string.IsNullOrEmpty(Prop(o, "InterviewId"))));
+            Assert.Same(rows[42], result.Output[42].Properties["InputObject"].Value);
+            Assert.Equal(10_000, Sim.Data.IngestedCount(PostingId));
+        }
+
+        [Fact]
+        public void A_422_naming_three_rows_of_a_batch_delivers_the_other_97_and_reports_the_three_with_their_rows()
+        {
+            var rows = Rows(100);
+            Ps.Set("rows", rows);
+            Sim.Faults.Add("POST", BulkPath, new Fault
+            {
+                Status = 422,
+                AfterHandler = false,
+                Body = "{\"detail\":["
+                    + "{\"loc\":[\"body\",\"data\",5,\"email\"],\"msg\":\"value is not a valid email address\",\"type\":\"value_error\"},"
+                    + "{\"loc\":[\"body\",\"data\",40,\"email\"],\"msg\":\"value is not a valid email address\",\"type\":\"value_error\"},"
+                    + "{\"loc\":[\"body\",\"data\",77,\"email\"],\"msg\":\"domain does not accept email\",\"type\":\"value_error\"}]}",
+            }, times: 1);
+
+            var result = Run("$rows | Import-MiloCandidate -PostingId $p").ThrowIfTerminating();
+
+            Assert.Equal(97, result.Output.Count);
+            Assert.Equal(3, result.Errors.Count);
+            Assert.All(result.Errors, e => Assert.Equal("HeyMilo.ValidationFailed" + CmdletId, e.FullyQualifiedErrorId));
+            Assert.All(result.Errors, e => Assert.Equal(ErrorCategory.InvalidData, e.CategoryInfo.Category));
+            Assert.Equal(new object[] { rows[5], rows[40], rows[77] }, result.Errors.Select(e => e.TargetObject));
+            Assert.Contains("Row 78", result.Errors[2].ErrorDetails.Message);
+            Assert.Contains("domain does not accept email", result.Errors[2].ErrorDetails.Message);
+
+            var sent = Bulk();
+            Assert.Equal(2, sent.Count);
+            Assert.Equal(97, Items(sent[1]).Count);
+            Assert.DoesNotContain(Items(sent[1]), i => i.GetProperty("email").GetString() == "c6@example.com");
+            Assert.Equal(97, Sim.Data.IngestedCount(PostingId));
+        }
+
+        [Fact]
+        public void A_422_without_item_positions_is_split_in_halves_until_the_bad_row_is_isolated()
+        {
+            Ps.Set("rows", Rows(4));
+            // Rejects the batch of 4, then its first half [1,2], then row 1 alone; everything after goes through.
+            Sim.Faults.Add("POST", BulkPath, new Fault
+            {
+                Status = 422,
+                AfterHandler = false,
+                Body = "{\"detail\":[{\"loc\":[\"body\"],\"msg\":\"candidate rejected\",\"type\":\"value_error\"}]}",
+            }, times: 3);
+
+            var result = Run("$rows | Import-MiloCandidate -PostingId $p").ThrowIfTerminating();
+
+            Assert.Equal(new[] { 2L, 3L, 4L }, result.Output.Select(o => (long)o.Properties["RowNumber"].Value));
+            var error = Assert.Single(result.Errors);
+            Assert.Equal("HeyMilo.ValidationFailed" + CmdletId, error.FullyQualifiedErrorId);
+            Assert.Equal("c1@example.com", Prop((PSObject)error.TargetObject, "Email"));
+            Assert.Equal(new[] { 4, 2, 1, 1, 2 }, Bulk().Select(r => Items(r).Count));
+        }
+
+        [Fact]
+        public void Rows_that_fail_local_validation_are_errors_with_the_original_row_and_are_not_sent()
+        {
+            var rows = new[]
+            {
+                CsvRow(("Name", "Ok"), ("Email", "ok@example.com")),
+                CsvRow(("Name", "  "), ("Email", "noname@example.com")),
+                CsvRow(("Name", "No Email"), ("Email", "")),
+                CsvRow(("Name", "Two Ats"), ("Email", "a@b@example.com")),
+                CsvRow(("Name", "No Dot"), ("Email", "user@localhost")),
+                CsvRow(("Name", "Space"), ("Email", "sp ace@example.com")),
+                CsvRow(("Name", "Bad Phone"), ("Email", "phone@example.com"), ("Phone", "555-1234")),
+            };
+            Ps.Set("rows", rows);
+
+            var result = Run("$rows | Import-MiloCandidate -PostingId $p").ThrowIfTerminating();
+
+            Assert.Equal("ok@example.com", Prop(Assert.Single(result.Output), "Email"));
+            Assert.Equal(6, result.Errors.Count);
+            Assert.All(result.Errors, e =>
+            {
+                Assert.Equal("HeyMilo.InvalidCandidate" + CmdletId, e.FullyQualifiedErrorId);
+                Assert.Equal(ErrorCategory.InvalidData, e.CategoryInfo.Category);
+            });
+            Assert.Equal(rows.Skip(1), result.Errors.Select(e => e.TargetObject));
+            Assert.Contains("Row 2", result.Errors[0].ErrorDetails.Message);
+            Assert.Contains("name", result.Errors[0].ErrorDetails.Message);
+            Assert.Contains("Row 3", result.Errors[1].ErrorDetails.Message);
+            Assert.Contains("email", result.Errors[1].ErrorDetails.Message);
+            Assert.Contains("Row 7", result.Errors[5].ErrorDetails.Message);
+            Assert.Contains("phone", result.Errors[5].ErrorDetails.Message);
+
+            var sent = Items(Assert.Single(Bulk()));
+            Assert.Equal("ok@example.com", Assert.Single(sent).GetProperty("email").GetString());
+        }
+
+        [Fact]
+        public void A_repeated_email_is_sent_once_and_later_rows_are_skipped_with_a_warning()
+        {
+            Ps.Set("rows", new[]
+            {
+                CsvRow(("Name", "Ada"), ("Email", "ada@example.com")),
+                CsvRow(("Name", "Bob"), ("Email", "bob@example.com")),
+                CsvRow(("Name", "Ada Again"), ("Email", " ADA@Example.com ")),
+            });
+
+            var result = Run("$rows | Import-MiloCandidate -PostingId $p -Summary").ThrowIfTerminating();
+
+            Assert.Empty(result.Errors);
+            var warning = Assert.Single(result.Warnings);
+            Assert.Contains("Row 3", warning);
+            Assert.Contains("row 1", warning);
+            Assert.Equal(new[] { "ada@example.com", "bob@example.com" }, Items(Assert.Single(Bulk())).Select(i => i.GetProperty("email").GetString()));
+            var summary = result.Output.Last();
+            Assert.Equal(1L, summary.Properties["Skipped"].Value);
+            Assert.Equal(2L, summary.Properties["Sent"].Value);
+        }
+
+        [Fact]
+        public void WhatIf_validates_every_row_and_reports_but_sends_nothing()
+        {
+            var rows = Rows(250).Append(CsvRow(("Name", "Bad"), ("Email", "bad"))).ToArray();
+            Ps.Set("rows", rows);
+
+            var result = Run("$rows | Import-MiloCandidate -PostingId $p -WhatIf -Summary").ThrowIfTerminating();
+
+            Assert.Empty(Sim.Requests.Snapshot().Where(r => r.Path.Contains("/candidates")));
+            Assert.Equal(0, Sim.Data.IngestedCount(PostingId));
+            var error = Assert.Single(result.Errors);
+            Assert.Same(rows[250], error.TargetObject);
+            var summary = Assert.Single(result.Output);
+            Assert.Equal("HeyMilo.CandidateImportSummary", summary.TypeNames[0]);
+            Assert.Equal(0L, summary.Properties["Sent"].Value);
+            Assert.Equal(1L, summary.Properties["Failed"].Value);
+            Assert.Equal(250L, summary.Properties["NotSent"].Value);
+            Assert.Equal(251L, summary.Properties["Total"].Value);
+        }
+
+        [Fact]
+        public void Header_variants_and_hashtables_are_read()
+        {
+            Ps.Set("rows", new object[]
+            {
+                CsvRow(("Full Name", " Ada Lovelace "), ("E-mail", "ada@example.com"), ("Mobile", "+44 20 7946 0958")),
+                CsvRow(("First Name", "Grace"), ("Last Name", "Hopper"), ("Email Address", "grace@example.com")),
+                CsvRow(("FULLNAME", "Alan Turing"), ("mail", "alan@example.com"), ("Cell", "+44 161 496 0000")),
+            });
+
+            var result = Run("$rows | Import-MiloCandidate -PostingId $p; @{ 'candidate name' = 'Linus'; EMAIL = 'linus@example.com'; 'Phone Number' = '+1 206 555 1234' } | Import-MiloCandidate -PostingId $p")
+                .ThrowIfTerminating();
+
+            Assert.Empty(result.Errors);
+            Assert.Equal(new[] { "Ada Lovelace", "Grace Hopper", "Alan Turing", "Linus" }, result.Output.Select(o => Prop(o, "Name")));
+            var all = Bulk().SelectMany(Items).ToList();
+            Assert.Equal(new[] { "ada@example.com", "grace@example.com", "alan@example.com", "linus@example.com" }, all.Select(i => i.GetProperty("email").GetString()));
+            Assert.Equal("+442079460958", all[0].GetProperty("phone_number").GetString());
+            Assert.False(all[1].TryGetProperty("phone_number", out _));
+            Assert.Equal("+12065551234", all[3].GetProperty("phone_number").GetString());
+            Assert.Equal(new[] { "ada@example.com", "grace@example.com", "alan@example.com", "linus@example.com" }.OrderBy(e => e),
+                Sim.Data.IngestedEmails(PostingId).OrderBy(e => e));
+        }
+
+        [Fact]
+        public void Phone_numbers_are_sent_in_E164()
+        {
+            Ps.Set("rows", new[]
+            {
+                CsvRow(("Name", "A"), ("Email", "a@example.com"), ("Phone", "+1 (206) 555-1234")),
+                CsvRow(("Name", "B"), ("Email", "b@example.com"), ("Phone", "0044 20.7946.0958")),
+                CsvRow(("Name", "C"), ("Email", "c@example.com"), ("Phone", "")),
+                CsvRow(("Name", "D"), ("Email", "d@example.com"), ("Phone", "+0 123 4567")),
+                CsvRow(("Name", "E"), ("Email", "e@example.com"), ("Phone", "+1234567890123456")),
+            });
+
+            var result = Run("$rows | Import-MiloCandidate -PostingId $p").ThrowIfTerminating();
+
+            var items = Items(Assert.Single(Bulk()));
+            Assert.Equal(3, items.Count);
+            Assert.Equal("+12065551234", items[0].GetProperty("phone_number").GetString());
+            Assert.Equal("+442079460958", items[1].GetProperty("phone_number").GetString());
+            Assert.False(items[2].TryGetProperty("phone_number", out _));
+            Assert.Equal("+12065551234", Prop(result.Output[0], "Phone"));
+            Assert.Equal(2, result.Errors.Count);
+            Assert.All(result.Errors, e => Assert.Contains("phone", e.ErrorDetails.Message));
+        }
+
+        [Fact]
+        public void Metadata_columns_and_fixed_pairs_are_sent_as_strings_with_fixed_pairs_winning()
+        {
+            Ps.Set("rows", new[]
+            {
+                CsvRow(("Name", "A"), ("Email", "a@example.com"), ("Req Id", " R-1 "), ("source", "csv"), ("Ignored", "x")),
+            });
+
+            Run("$rows | Import-MiloCandidate -PostingId $p -MetadataProperty 'Req Id','source' -Metadata @{ source = 'fair'; year = 2026 }").ThrowIfTerminating();
+
+            var metadata = Items(Assert.Single(Bulk()))[0].GetProperty("metadata");
+            Assert.Equal("R-1", metadata.GetProperty("Req Id").GetString());
+            Assert.Equal("fair", metadata.GetProperty("source").GetString());
+            Assert.Equal("2026", metadata.GetProperty("year").GetString());
+            Assert.False(metadata.TryGetProperty("Ignored", out _));
+        }
+
+        [Fact]
+        public void Metadata_beyond_the_API_limits_is_a_row_error_and_is_not_sent()
+        {
+            var tooManyKeys = new PSObject();
+            tooManyKeys.Properties.Add(new PSNoteProperty("Name", "Many"));
+            tooManyKeys.Properties.Add(new PSNoteProperty("Email", "many@example.com"));
+            var columns = Enumerable.Range(1, 51).Select(i => "k" + i).ToArray();
+            foreach (var c in columns) tooManyKeys.Properties.Add(new PSNoteProperty(c, "v"));
+            var longKey = new string('k', 41);
+            var rows = new[]
+            {
+                tooManyKeys,
+                CsvRow(("Name", "LongValue"), ("Email", "long@example.com"), ("k1", new string('v', 501))),
+                CsvRow(("Name", "LongKey"), ("Email", "key@example.com"), (longKey, "v")),
+                CsvRow(("Name", "Fits"), ("Email", "fits@example.com"), ("k1", new string('v', 500))),
+            };
+            Ps.Set("rows", rows);
+            Ps.Set("columns", columns.Append(longKey).ToArray());
+
+            var result = Run("$rows | Import-MiloCandidate -PostingId $p -MetadataProperty $columns -WarningAction SilentlyContinue").ThrowIfTerminating();
+
+            Assert.Equal(3, result.Errors.Count);
+            Assert.Equal(rows.Take(3), result.Errors.Select(e => e.TargetObject));
+            Assert.All(result.Errors, e => Assert.Contains("metadata", e.ErrorDetails.Message));
+            Assert.Contains("50", result.Errors[0].ErrorDetails.Message);
+            Assert.Contains("500", result.Errors[1].ErrorDetails.Message);
+            Assert.Contains("40", result.Errors[2].ErrorDetails.Message);
+            Assert.Equal("fits@example.com", Items(Assert.Single(Bulk())).Single().GetProperty("email").GetString());
+        }
+
+        [Fact]
+        public void Fixed_metadata_beyond_the_limits_stops_before_any_row()
+        {
+            Ps.Set("rows", Rows(3));
+            var result = Run("$rows | Import-MiloCandidate -PostingId $p -Metadata @{ ('k' * 41) = 'v' }");
+            // Statement-terminating: one error, no row read.
+            var error = Assert.Single(result.AllErrors);
+            Assert.Equal("HeyMilo.InvalidMetadata" + CmdletId, error.FullyQualifiedErrorId);
+            Assert.Equal(ErrorCategory.InvalidArgument, error.CategoryInfo.Category);
+            Assert.Empty(result.Output);
+            Assert.Empty(Bulk());
+        }
+
+        [Fact]
+        public void A_batch_failing_with_500_after_retries_reports_each_of_its_rows_and_the_next_batch_still_goes()
+        {
+            Connect("-RequestsPerMinute 100000 -MaxRetries 2");
+            var rows = Rows(5);
+            Ps.Set("rows", rows);
+            Sim.Faults.Add("POST", BulkPath, new Fault { Status = 500, AfterHandler = false }, times: 3);
+
+            var result = Run("$rows | Import-MiloCandidate -PostingId $p -BatchSize 2 -Summary").ThrowIfTerminating();
+
+            Assert.Equal(2, result.Errors.Count);
+            Assert.All(result.Errors, e => Assert.Equal("HeyMilo.ServerError" + CmdletId, e.FullyQualifiedErrorId));
+            Assert.Equal(rows.Take(2), result.Errors.Select(e => e.TargetObject));
+            Assert.Contains("Row 1", result.Errors[0].ErrorDetails.Message);
+            var results = result.Output.Take(3).ToList();
+            Assert.Equal(new[] { 3L, 4L, 5L }, results.Select(o => (long)o.Properties["RowNumber"].Value));
+            Assert.Equal(3 + 2, Bulk().Count); // 1 try + 2 retries, then the two other batches
+            var summary = result.Output.Last();
+            Assert.Equal(3L, summary.Properties["Sent"].Value);
+            Assert.Equal(2L, summary.Properties["Failed"].Value);
+        }
+
+        [Fact]
+        public void Summary_and_the_final_verbose_line_account_for_every_row()
+        {
+            Ps.Set("rows", Rows(12).Concat(new[]
+            {
+                CsvRow(("Name", "Dup"), ("Email", "c1@example.com")),
+                CsvRow(("Name", ""), ("Email", "x@example.com")),
+            }).ToArray());
+
+            var result = Run("$rows | Import-MiloCandidate -PostingId $p -BatchSize 5 -Summary -Verbose").ThrowIfTerminating();
+
+            var summary = result.Output.Last();
+            Assert.Equal("HeyMilo.CandidateImportSummary", summary.TypeNames[0]);
+            Assert.Equal(12L, summary.Properties["Sent"].Value);
+            Assert.Equal(1L, summary.Properties["Failed"].Value);
+            Assert.Equal(1L, summary.Properties["Skipped"].Value);
+            Assert.Equal(14L, summary.Properties["Total"].Value);
+            Assert.Equal(PostingId, summary.Properties["PostingId"].Value);
+            Assert.Contains("Imported: sent 12, failed 1, skipped 1 of 14 rows.", result.Verbose);
+            Assert.Equal(3, Bulk().Count);
+        }
+
+        [Fact]
+        public void Progress_is_throttled_to_two_updates_a_second_and_ends_with_a_Completed_record()
+        {
+            // 30 rows, 100 ms of module time apart: 3 seconds, so at most 1 + 6 updates before Completed.
+            Ps.Set("tick", (Action)(() => Clock.Advance(TimeSpan.FromMilliseconds(100))));
+            var result = Run("1..30 | ForEach-Object { $tick.Invoke(); [pscustomobject]@{ Name = \"n$_\"; Email = \"n$_@example.com\" } } | Import-MiloCandidate -PostingId $p -BatchSize 10")
+                .ThrowIfTerminating();
+
+            var progress = result.Progress.Where(p => p.Activity == "Importing candidates").ToList();
+            var updates = progress.Count(p => p.RecordType == ProgressRecordType.Processing);
+            Assert.InRange(updates, 2, 7);
+            Assert.Single(progress.Select(p => p.ActivityId).Distinct());
+            Assert.Equal(ProgressRecordType.Completed, progress.Last().RecordType);
+            Assert.Equal("Sent 30, failed 0, skipped 0", progress.Last().StatusDescription);
+        }
+
+        [Fact]
+        public void Legacy_IngestionKey_with_Retake_posts_to_the_bulk_url_with_retake_true()
+        {
+            var key = (string)Run("(Get-MiloPosting -PostingId $p).Urls.IngestionUrlKey").ThrowIfTerminating().Output.Single().BaseObject;
+            Ps.Set("key", key);
+            Ps.Set("rows", Rows(3));
+
+            var result = Run("$rows | Import-MiloCandidate -IngestionKey $key -Retake").ThrowIfTerminating();
+
+            Assert.Empty(result.Errors);
+            Assert.Equal(3, result.Output.Count);
+            Assert.All(result.Output, o => Assert.Equal(key, Prop(o, "IngestionKey")));
+            var request = Assert.Single(Requests("/ingest/x/bulk/" + key));
+            using var body = JsonDocument.Parse(request.Body);
+            Assert.True(body.RootElement.GetProperty("retake").GetBoolean());
+            Assert.Equal(3, body.RootElement.GetProperty("candidates").GetArrayLength());
+        }
+
+        [Fact]
+        public void Legacy_batch_of_one_uses_the_single_ingestion_url()
+        {
+            var key = (string)Run("(Get-MiloPosting -PostingId $p).Urls.IngestionUrlKey").ThrowIfTerminating().Output.Single().BaseObject;
+            Ps.Set("key", key);
+            Ps.Set("rows", Rows(3));
+
+            var result = Run("$rows | Import-MiloCandidate -IngestionKey $key -BatchSize 2").ThrowIfTerminating();
+
+            Assert.Equal(3, result.Output.Count);
+            Assert.Single(Requests("/ingest/x/bulk/" + key));
+            var single = Assert.Single(Requests("/ingest/x/" + key));
+            using var body = JsonDocument.Parse(single.Body);
+            Assert.Equal("c3@example.com", body.RootElement.GetProperty("email").GetString());
+            Assert.False(body.RootElement.GetProperty("retake").GetBoolean());
+        }
+
+        [Fact]
+        public void Legacy_retake_is_not_repeated_after_a_server_error()
+        {
+            var key = (string)Run("(Get-MiloPosting -PostingId $p).Urls.IngestionUrlKey").ThrowIfTerminating().Output.Single().BaseObject;
+            Ps.Set("key", key);
+            Ps.Set("rows", Rows(2));
+            Sim.Faults.Add("POST", "/ingest/x/bulk/" + key, new Fault { Status = 500, AfterHandler = false }, times: 5);
+
+            var result = Run("$rows | Import-MiloCandidate -IngestionKey $key -Retake").ThrowIfTerminating();
+
+            Assert.Equal(2, result.Errors.Count);
+            Assert.Single(Requests("/ingest/x/bulk/" + key));
+        }
+
+        [Fact]
+        public void Rows_stream_through_a_batch_is_sent_as_soon_as_it_fills()
+        {
+            Ps.Set("log", Sim.Requests);
+            var result = Run(@"
+                $seen = @{}
+                1..25 | ForEach-Object {
+                    $seen[$_] = @($log.Snapshot() | Where-Object { $_.Path -like '*/candidates/bulk' }).Count
+                    [pscustomobject]@{ Name = ""n$_""; Email = ""n$_@example.com"" }
+                } | Import-MiloCandidate -PostingId $p -BatchSize 10
+                $seen").ThrowIfTerminating();
+
+            var seen = (Hashtable)result.Output.Last().BaseObject;
+            Assert.Equal(0, (int)seen[10]!);
+            Assert.Equal(1, (int)seen[11]!);
+            Assert.Equal(2, (int)seen[21]!);
+            Assert.Equal(25, result.Output.Count - 1);
+            Assert.Equal(3, Bulk().Count);
+        }
+
+        [Fact]
+        public void A_rejected_key_terminates_the_import()
+        {
+            Connect(key: "sim-key-not-valid-9999");
+            Ps.Set("rows", Rows(30));
+            var result = Run("$rows | Import-MiloCandidate -PostingId $p -BatchSize 10");
+            // Statement-terminating: one error for the whole import, not one per row, and no further batch.
+            var error = Assert.Single(result.AllErrors);
+            Assert.Equal("HeyMilo.Unauthorized" + CmdletId, error.FullyQualifiedErrorId);
+            Assert.Empty(result.Output);
+            Assert.Single(Bulk());
+        }
+
+        [Fact]
+        public void Rows_given_to_InputObject_as_an_array_are_each_a_row()
+        {
+            Ps.Set("rows", Rows(3));
+            var result = Run("Import-MiloCandidate -PostingId $p -InputObject $rows").ThrowIfTerminating();
+            Assert.Empty(result.Errors);
+            Assert.Equal(new[] { 1L, 2L, 3L }, result.Output.Select(o => (long)o.Properties["RowNumber"].Value));
+            Assert.Equal(3, Items(Assert.Single(Bulk())).Count);
+        }
+
+        [Fact]
+        public async System.Threading.Tasks.Task Stop_during_a_batch_writes_nothing_for_it_and_sends_no_further_batch()
+        {
+            var first = new System.Threading.Tasks.TaskCompletionSource<RecordedRequest>(System.Threading.Tasks.TaskCreationOptions.RunContinuationsAsynchronously);
+            Sim.Requests.Recorded += r =>
+            {
+                if (r.Path == BulkPath) first.TrySetResult(r);
+            };
+            Sim.Faults.Add("POST", BulkPath, new Fault { Hang = true });
+            Ps.Set("rows", Rows(25));
+            using var ps = Ps.Create("$rows | Import-MiloCandidate -PostingId $p -BatchSize 10");
+            var output = new PSDataCollection<PSObject>();
+            var invocation = ps.BeginInvoke<PSObject, PSObject>(null, output);
+            await first.Task.WaitAsync(TimeSpan.FromSeconds(60)); // guard only: the event normally fires at once
+
+            ps.Stop();
+
+            Assert.True(invocation.IsCompleted, "Stop() returned before the pipeline ended");
+            Assert.Equal(PSInvocationState.Stopped, ps.InvocationStateInfo.State);
+            Assert.Empty(output);
+            Assert.Empty(ps.Streams.Error);
+            Assert.Single(Bulk());
+        }
+    }
+}
