@@ -1,2 +1,34 @@
-// placeholder: the simulator is built in its own commit
-System.Console.WriteLine("HeyMilo simulator");
+using System.Globalization;
+using HeyMilo.Simulator;
+
+// The simulator as a process, for build.ps1 -Task Demo, the Pester suite and benchmarks:
+//   dotnet run --project tests/HeyMilo.Simulator -- --urls http://127.0.0.1:5080 [--api-key K] [--postings N]
+//       [--candidates N] [--rate-limit N] [--latency-ms N] [--seed N]
+var options = new SimulatorOptions { Url = "http://127.0.0.1:5080" };
+for (var i = 0; i < args.Length; i++)
+{
+    string Value() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value.");
+    int Number() => int.Parse(Value(), NumberStyles.Integer, CultureInfo.InvariantCulture);
+    switch (args[i])
+    {
+        case "--urls": options.Url = Value().Split(';')[0]; break;
+        case "--api-key": options.ApiKeys = new[] { Value() }; break;
+        case "--postings": options.Postings = Number(); break;
+        case "--candidates": options.CandidatesPerPosting = Number(); break;
+        case "--rate-limit": options.RateLimitPerMinute = Number(); break;
+        case "--latency-ms": options.Latency = TimeSpan.FromMilliseconds(Number()); break;
+        case "--seed": options.Seed = Number(); break;
+        default:
+            Console.Error.WriteLine($"Unknown argument '{args[i]}'. Arguments: --urls --api-key --postings --candidates --rate-limit --latency-ms --seed");
+            return 2;
+    }
+}
+
+await using var host = await SimulatorHost.StartAsync(options);
+Console.WriteLine($"HeyMilo simulator listening on {host.BaseUri.ToString().TrimEnd('/')}  API key: {options.ApiKeys[0]}");
+Console.Out.Flush();
+var stop = new TaskCompletionSource();
+Console.CancelKeyPress += (_, e) => { e.Cancel = true; stop.TrySetResult(); };
+AppDomain.CurrentDomain.ProcessExit += (_, _) => stop.TrySetResult();
+await stop.Task;
+return 0;

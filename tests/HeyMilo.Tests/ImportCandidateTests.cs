@@ -191,7 +191,7 @@ namespace HeyMilo.Tests
 
             var result = Run("$rows | Import-MiloCandidate -PostingId $p -WhatIf -Summary").ThrowIfTerminating();
 
-            Assert.Empty(Sim.Requests.Snapshot().Where(r => r.Path.Contains("/candidates")));
+            Assert.DoesNotContain(Sim.Requests.Snapshot(), r => r.Path.Contains("/candidates"));
             Assert.Equal(0, Sim.Data.IngestedCount(PostingId));
             var error = Assert.Single(result.Errors);
             Assert.Same(rows[250], error.TargetObject);

@@ -1,0 +1,204 @@
+using System.Text.Json.Nodes;
+
+namespace HeyMilo.Simulator.Api;
+
+/// <summary>The JSON the API sends for each object, v2 (see heymilo-openapi-v2.json) and legacy.</summary>
+internal static class Shapes
+{
+    public static JsonObject Posting(SimPosting p) => new()
+    {
+        ["object"] = "posting",
+        ["id"] = p.Id,
+        ["company_id"] = "cmp_sim0001",
+        ["title"] = p.Title,
+        ["name"] = p.Name,
+        ["description"] = $"<p>{p.Title} at Acme. Simulated posting.</p>",
+        ["language"] = "en",
+        ["interviewer_name"] = "Milo",
+        ["status"] = p.Status,
+        ["finalized"] = p.Finalized,
+        ["archived"] = p.Archived,
+        ["test_posting"] = false,
+        ["workflow"] = new JsonArray(
+            new JsonObject { ["id"] = "agent_rs_001", ["type"] = "resume", ["order"] = 1, ["config"] = new JsonObject { ["knockout_enabled"] = false, ["min_evaluation_score"] = 50 } },
+            new JsonObject { ["id"] = "agent_vi_001", ["type"] = "web_interview", ["order"] = 2, ["config"] = new JsonObject { ["video"] = true, ["num_questions"] = 5, ["interview_type"] = "voice" } }),
+        ["urls"] = Urls(p),
+        ["deadline"] = null,
+        ["max_retakes"] = 1,
+        ["allow_sms_comms"] = false,
+        ["ats_metadata"] = p.AtsMetadata?.DeepClone(),
+        ["metadata"] = new JsonObject { ["source"] = "simulator" },
+        ["created_at"] = p.CreatedAt,
+        ["updated_at"] = p.UpdatedAt,
+    };
+
+    public static JsonObject Urls(SimPosting p) => new()
+    {
+        ["candidate_url"] = "https://candidates.heymilo.io/acme/" + p.Name,
+        ["ingestion_url_key"] = p.IngestionKey,
+        ["review_url"] = $"https://admin.heymilo.ai/w/SIM001/lab2/{p.Id}/1-details",
+    };
+
+    public static JsonObject LegacyPosting(SimPosting p) => new()
+    {
+        ["posting_id"] = p.Id,
+        ["title"] = p.Title,
+        ["name"] = p.Name,
+        ["description"] = $"<p>{p.Title} at Acme. Simulated posting.</p>",
+        ["company_id"] = "cmp_sim0001",
+        ["created_at"] = (double)p.CreatedAt,
+        ["last_updated"] = (double)p.UpdatedAt,
+        ["archived"] = p.Archived,
+        ["deadline"] = null,
+        ["finalized"] = p.Finalized,
+        ["phone_number_id"] = null,
+        ["root_level_configs"] = new JsonObject { ["instructions"] = "Be kind.", ["language"] = "en", ["interviewer_name"] = "Milo" },
+        ["agentic_workflow"] = new JsonArray(
+            new JsonObject { ["type"] = "resume", ["unique_id"] = "agent_rs_001", ["config"] = new JsonObject() },
+            new JsonObject { ["type"] = "web_interview", ["unique_id"] = "agent_vi_001", ["config"] = new JsonObject() }),
+    };
+
+    public static string InterviewUrl(SimCandidate c) => $"https://candidates.heymilo.io/acme/{c.Posting.Name}?interview={c.InterviewId}";
+
+    public static JsonObject Candidate(SimCandidate c) => new()
+    {
+        ["object"] = "candidate",
+        ["interview_id"] = c.InterviewId,
+        ["candidate_id"] = c.CandidateId,
+        ["posting_id"] = c.Posting.Id,
+        ["name"] = c.Name,
+        ["email"] = c.Email,
+        ["score"] = c.Score,
+        ["status"] = c.Status,
+        ["interview_url"] = InterviewUrl(c),
+        ["workflow"] = Workflow(c),
+        ["agent_summary"] = SimulatorData.IsScored(c.Status)
+            ? new JsonObject
+            {
+                ["resume"] = new JsonObject { ["resume_score"] = c.Score, ["is_eligible"] = c.Status != "knocked_out", ["resume_link"] = null },
+                ["web_interview"] = new JsonObject { ["score"] = c.Score, ["highlights"] = new JsonArray("Clear communicator"), ["audio_recording_link"] = null, ["video_recording_link"] = null },
+                ["sms"] = null,
+                ["form"] = null,
+            }
+            : null,
+        ["shortlisted"] = c.Status == "shortlisted",
+        ["dismissed"] = c.Status == "dismissed",
+        ["metadata"] = c.Metadata?.DeepClone() ?? new JsonObject(),
+        ["data"] = c.Data?.DeepClone() ?? new JsonObject(),
+        ["interviewed_at"] = c.InterviewedAt,
+        ["created_at"] = c.CreatedAt,
+    };
+
+    public static JsonObject InterviewData(SimCandidate c)
+    {
+        var done = SimulatorData.IsScored(c.Status);
+        return new JsonObject
+        {
+            ["object"] = "interview_data",
+            ["interview_id"] = c.InterviewId,
+            ["candidate_id"] = c.CandidateId,
+            ["posting_id"] = c.Posting.Id,
+            ["name"] = c.Name,
+            ["email"] = c.Email,
+            ["score"] = c.Score,
+            ["status"] = c.Status,
+            ["workflow"] = Workflow(c),
+            ["web_interview"] = done
+                ? new JsonObject
+                {
+                    ["object"] = "web_interview_result",
+                    ["interview_id"] = c.InterviewId,
+                    ["match_score"] = c.Score,
+                    ["highlights"] = new JsonArray("Explained past projects clearly", "Strong on fundamentals"),
+                    ["lowlights"] = new JsonArray("Little experience with the team's stack"),
+                    ["scorecard"] = new JsonArray(new JsonObject
+                    {
+                        ["question_id"] = "q_001", ["question_text"] = "Tell us about a project you are proud of.", ["score"] = 4,
+                        ["evaluation_summary"] = "Specific and well structured.", ["evaluation_criteria"] = "Clarity, ownership", ["rank"] = 1,
+                    }),
+                    ["transcript"] = new JsonArray(
+                        new JsonObject { ["speaker"] = "interviewer", ["text"] = "Tell us about a project you are proud of.", ["timestamp"] = 0.0, ["timestamp_str"] = "00:00" },
+                        new JsonObject { ["speaker"] = "candidate", ["text"] = "I rebuilt our deployment pipeline.", ["timestamp"] = 4.2, ["timestamp_str"] = "00:04" }),
+                    ["audio_recording_url"] = $"https://recordings.heymilo.ai/{c.InterviewId}.mp3",
+                    ["video_recording_url"] = null,
+                }
+                : null,
+            ["resume"] = done
+                ? new JsonObject { ["object"] = "resume_result", ["interview_id"] = c.InterviewId, ["overall_score"] = c.Score, ["is_eligible"] = c.Status != "knocked_out" }
+                : null,
+            ["sms"] = null,
+            ["form"] = null,
+            ["cheat_detection"] = done ? new JsonObject { ["object"] = "cheat_detection", ["overall_confidence"] = 0.05, ["overall_ranking"] = "low", ["enabled"] = true } : null,
+            ["metadata"] = c.Metadata?.DeepClone() ?? new JsonObject(),
+            ["data"] = c.Data?.DeepClone() ?? new JsonObject(),
+        };
+    }
+
+    public static JsonObject LegacyCandidate(SimCandidate c) => new()
+    {
+        ["interview_id"] = c.InterviewId,
+        ["details"] = new JsonObject
+        {
+            ["name"] = c.Name, ["email"] = c.Email, ["phone_number"] = c.Phone, ["status"] = c.Status, ["score"] = c.Score, ["created_at"] = (double)c.CreatedAt,
+        },
+        ["workflow"] = Workflow(c),
+        ["agentic_data"] = SimulatorData.IsScored(c.Status) ? new JsonObject { ["web_interview"] = new JsonObject { ["match_score"] = c.Score } } : new JsonObject(),
+        ["company_name"] = "Acme",
+        ["company_image"] = "https://cdn.heymilo.ai/acme.png",
+        ["posting_title"] = c.Posting.Title,
+        ["posting_interview_type"] = "web",
+        ["posting_id"] = c.Posting.Id,
+    };
+
+    public static JsonObject Webhook(SimWebhook w) => new()
+    {
+        ["object"] = "webhook",
+        ["webhook_id"] = w.Id,
+        ["posting_id"] = w.PostingId,
+        ["webhook_url"] = w.Url,
+        ["event_type"] = w.EventType,
+        ["is_active"] = w.IsActive,
+        ["created_at"] = w.CreatedAt,
+        ["updated_at"] = w.UpdatedAt,
+    };
+
+    public static JsonObject LegacyWebhook(SimWebhook w) => new()
+    {
+        ["webhook_id"] = w.Id,
+        ["posting_id"] = w.PostingId,
+        ["url"] = w.Url,
+        ["event_type"] = w.EventType,
+        ["http_method"] = w.HttpMethod,
+        ["is_active"] = w.IsActive,
+        ["created_at"] = (double)w.CreatedAt,
+    };
+
+    private static JsonObject Workflow(SimCandidate c)
+    {
+        var (resume, interview) = c.Status switch
+        {
+            "pending" => ("not_started", "not_started"),
+            "in_progress" => ("completed", "in_progress"),
+            "knocked_out" => ("knocked_out", "not_started"),
+            _ => ("completed", "completed"),
+        };
+        var last = c.InterviewedAt ?? c.CreatedAt;
+        return new JsonObject
+        {
+            ["steps"] = new JsonArray(Step("agent_rs_001", 1, resume, last), Step("agent_vi_001", 2, interview, last)),
+            ["all_complete"] = resume == "completed" && interview == "completed",
+            ["last_activity_at"] = last,
+        };
+    }
+
+    private static JsonObject Step(string id, int order, string status, long at) => new()
+    {
+        ["step_id"] = id,
+        ["order"] = order,
+        ["status"] = status,
+        ["started"] = status != "not_started",
+        ["completed"] = status == "completed",
+        ["knocked_out"] = status == "knocked_out",
+        ["last_updated_at"] = status == "not_started" ? null : at,
+    };
+}

@@ -1,0 +1,27 @@
+namespace HeyMilo.Simulator;
+
+/// <summary>The server's limit: at most N accepted requests per key in any 60 seconds of the simulator clock.</summary>
+internal sealed class SlidingWindowLimit
+{
+    private static readonly TimeSpan Window = TimeSpan.FromSeconds(60);
+    private readonly int _limit;
+    private readonly Dictionary<string, Queue<DateTimeOffset>> _accepted = new(StringComparer.Ordinal);
+
+    public SlidingWindowLimit(int limit) => _limit = limit;
+
+    public bool Enabled => _limit > 0;
+
+    /// <summary>Takes a slot for the key, or says how long until one frees up.</summary>
+    public (bool Accepted, int Limit, int Remaining, int ResetSeconds) TryAcquire(string key, DateTimeOffset now)
+    {
+        lock (_accepted)
+        {
+            if (!_accepted.TryGetValue(key, out var times)) _accepted[key] = times = new Queue<DateTimeOffset>();
+            while (times.Count > 0 && now - times.Peek() >= Window) times.Dequeue();
+            var accepted = times.Count < _limit;
+            if (accepted) times.Enqueue(now);
+            var reset = times.Count == 0 ? 0 : (int)Math.Ceiling((times.Peek() + Window - now).TotalSeconds);
+            return (accepted, _limit, _limit - times.Count, Math.Max(reset, accepted ? 0 : 1));
+        }
+    }
+}
