@@ -41,7 +41,7 @@ namespace HeyMilo.Tests
         {
             var output = Run("Get-MiloPosting -Skip 98 -First 4 -IncludeTotalCount").ThrowIfTerminating().Output;
             Assert.Equal(5, output.Count);
-            Assert.Contains("250", output[0].ToString());
+            Assert.Equal(250UL, output[0].BaseObject); // the total-count object PowerShell paging defines
             Assert.Equal(Sim.Data.PostingIds.Skip(98).Take(4), output.Skip(1).Select(o => (string)o.Properties["Id"].Value));
             Assert.Equal(new[] { "?limit=100", $"?limit=2&starting_after={Sim.Data.PostingIds[99]}" }, Requests("/api/v2/postings").Select(r => r.Query));
         }

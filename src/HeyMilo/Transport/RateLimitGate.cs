@@ -2,7 +2,6 @@ using System;
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.Threading;
-using System.Threading.RateLimiting;
 using System.Threading.Tasks;
 using HeyMilo;
 
@@ -13,10 +12,11 @@ namespace HeyMilo.Transport
     /// process, so the key's requests stay at or under the configured requests per minute and a
     /// healthy run never sees a 429.
     ///
-    /// A token bucket (System.Threading.RateLimiting) holds the permits. It is replenished from
-    /// <see cref="ModuleClock"/> rather than by the library's own timer so that time can be faked in
-    /// tests. Burst B and refill R per minute are chosen so that B + R + 1 ≤ limit: no 60-second
-    /// window, wherever it starts, can hold more than the limit.
+    /// A token bucket on <see cref="ModuleClock"/> holds the permits. System.Threading.RateLimiting's
+    /// TokenBucketRateLimiter measures elapsed time with its own stopwatch even when replenished by
+    /// hand (it takes no TimeProvider: dotnet/runtime#106447), so it cannot run on a fake clock and
+    /// tests would have to sleep. Burst B and refill R per minute are chosen so that B + R + 1 ≤ limit:
+    /// no 60-second window, wherever it starts, can hold more than the limit.
     /// The server's rate-limit headers tighten the gate: a lower advertised limit rebuilds the bucket,
     /// and "remaining 0" or a 429's Retry-After pauses every caller of the key until the reset.
     /// </summary>
@@ -26,9 +26,7 @@ namespace HeyMilo.Transport
             new ConcurrentDictionary<string, RateLimitGate>(StringComparer.Ordinal);
 
         private readonly object _sync = new object();
-        private TokenBucketRateLimiter _bucket = null!;
-        private TimeSpan _period;
-        private long _lastReplenish;
+        private TokenBucket _bucket = null!;
         private DateTimeOffset _pausedUntil = DateTimeOffset.MinValue;
         private int? _serverLimit;
         private int? _serverRemaining;
@@ -53,8 +51,7 @@ namespace HeyMilo.Transport
         {
             lock (_sync)
             {
-                Replenish();
-                var available = (int)(_bucket.GetStatistics()?.CurrentAvailablePermits ?? 0);
+                var available = _bucket.Available(ModuleClock.Current);
                 return new RateLimitState(
                     _serverLimit is int server ? Math.Min(server, Limit) : Limit,
                     _serverRemaining ?? available,
@@ -83,13 +80,7 @@ namespace HeyMilo.Transport
                     }
                     else
                     {
-                        Replenish();
-                        using (var lease = _bucket.AttemptAcquire(1))
-                        {
-                            if (lease.IsAcquired) return;
-                        }
-                        delay = _period - clock.GetElapsedTime(_lastReplenish);
-                        if (delay <= TimeSpan.Zero) delay = TimeSpan.FromMilliseconds(1);
+                        if (_bucket.TryTake(clock, out delay)) return;
                     }
                 }
 
@@ -139,40 +130,55 @@ namespace HeyMilo.Transport
         {
             var burst = Math.Max(1, Math.Min(10, requestsPerMinute / 30));
             var refillPerMinute = Math.Max(1, requestsPerMinute - burst - 1);
-            var previous = _bucket;
-            var carried = previous is null || startFull
-                ? burst
-                : (int)Math.Min(burst, previous.GetStatistics()?.CurrentAvailablePermits ?? 0);
-            _bucket = new TokenBucketRateLimiter(new TokenBucketRateLimiterOptions
-            {
-                TokenLimit = burst,
-                TokensPerPeriod = 1,
-                ReplenishmentPeriod = TimeSpan.FromMinutes(1.0 / refillPerMinute),
-                AutoReplenishment = false,
-                QueueLimit = 0,
-            });
-            if (carried < burst)
-            {
-                using var drained = _bucket.AttemptAcquire(burst - carried);
-            }
-            previous?.Dispose();
-            _period = TimeSpan.FromTicks(TimeSpan.TicksPerMinute / refillPerMinute);
-            _lastReplenish = ModuleClock.Current.GetTimestamp();
+            var clock = ModuleClock.Current;
+            var carried = _bucket is null || startFull ? burst : Math.Min(burst, _bucket.Available(clock));
+            _bucket = new TokenBucket(burst, refillPerMinute, carried, clock);
             Limit = requestsPerMinute;
         }
 
-        private void Replenish()
+        /// <summary>Up to <c>capacity</c> permits, refilled continuously at <c>perMinute</c>, on the given clock.</summary>
+        private sealed class TokenBucket
         {
-            var clock = ModuleClock.Current;
-            var elapsed = clock.GetElapsedTime(_lastReplenish);
-            var periods = (long)(elapsed.Ticks / _period.Ticks);
-            if (periods <= 0) return;
-            var tokens = (int)Math.Min(periods, int.MaxValue);
-            for (var i = 0; i < Math.Min(tokens, 64); i++)
+            private readonly int _capacity;
+            private readonly double _perTick;
+            private double _tokens;
+            private DateTimeOffset _updated;
+
+            public TokenBucket(int capacity, int perMinute, int tokens, TimeProvider clock)
             {
-                if (!_bucket.TryReplenish()) break;
+                _capacity = capacity;
+                _perTick = perMinute / (double)TimeSpan.TicksPerMinute;
+                _tokens = tokens;
+                _updated = clock.GetUtcNow();
             }
-            _lastReplenish += (long)(periods * _period.Ticks * (clock.TimestampFrequency / (double)TimeSpan.TicksPerSecond));
+
+            public int Available(TimeProvider clock)
+            {
+                Refill(clock);
+                return (int)_tokens;
+            }
+
+            /// <summary>Takes a permit, or says how long until one is there.</summary>
+            public bool TryTake(TimeProvider clock, out TimeSpan wait)
+            {
+                Refill(clock);
+                if (_tokens >= 1)
+                {
+                    _tokens -= 1;
+                    wait = TimeSpan.Zero;
+                    return true;
+                }
+                wait = TimeSpan.FromTicks(Math.Max(1, (long)Math.Ceiling((1 - _tokens) / _perTick)));
+                return false;
+            }
+
+            private void Refill(TimeProvider clock)
+            {
+                var now = clock.GetUtcNow();
+                if (now <= _updated) return;
+                _tokens = Math.Min(_capacity, _tokens + (now - _updated).Ticks * _perTick);
+                _updated = now;
+            }
         }
     }
 }

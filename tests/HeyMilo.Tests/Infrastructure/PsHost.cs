@@ -50,6 +50,7 @@ namespace HeyMilo.Tests.Infrastructure
     /// </summary>
     public sealed class PsHost : IDisposable
     {
+        private const string TerminatingVariable = "__MiloTestTerminatingError";
         private readonly Runspace _runspace;
 
         public PsHost()
@@ -68,7 +69,11 @@ namespace HeyMilo.Tests.Infrastructure
         public PsResult Invoke(string script, IDictionary<string, object?>? variables = null)
         {
             if (variables != null) foreach (var v in variables) Set(v.Key, v.Value);
-            using var ps = Create(script);
+            // A cmdlet's terminating error only ends its statement in a script run through the API (it
+            // lands in the error stream and the next statement runs). Wrapped in try/catch, as Pester's
+            // Should -Throw does, it ends the script and is reported as Terminating.
+            Set(TerminatingVariable, null);
+            using var ps = Create("try {\n" + script + "\n} catch { $" + TerminatingVariable + " = $_ }");
             var result = new PsResult();
             try
             {
@@ -80,6 +85,8 @@ namespace HeyMilo.Tests.Infrastructure
                 result.Terminating = ex.ErrorRecord;
             }
             Collect(ps, result);
+            result.Terminating ??= _runspace.SessionStateProxy.GetVariable(TerminatingVariable) as ErrorRecord
+                ?? (_runspace.SessionStateProxy.GetVariable(TerminatingVariable) as PSObject)?.BaseObject as ErrorRecord;
             return result;
         }
 
