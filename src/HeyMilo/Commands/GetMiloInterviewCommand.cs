@@ -76,6 +76,13 @@ namespace HeyMilo.Commands
         [Parameter(ParameterSetName = ByPostingSet)]
         public SwitchParameter Detailed { get; set; }
 
+        /// <summary>
+        /// Read through the legacy API: GET /interview/{id} by id, GET /interviews/{posting_id} (page/limit)
+        /// by posting. It has no date filters.
+        /// </summary>
+        [Parameter]
+        public SwitchParameter Legacy { get; set; }
+
         /// <summary>With -Detailed: how many result fetches may be in flight at once.</summary>
         [Parameter(ParameterSetName = ByPostingSet)]
         [ValidateRange(1, 16)]
@@ -90,6 +97,12 @@ namespace HeyMilo.Commands
                     new ArgumentException($"-CreatedBefore ({HeyMiloClient.ApiTimestamp(before)}) is earlier than -CreatedAfter ({HeyMiloClient.ApiTimestamp(after)}); no interview can match."),
                     "InvalidDateRange", ErrorCategory.InvalidArgument, before, "Swap the two dates, or drop one of them."));
             }
+            if (Legacy && (CreatedAfter.HasValue || CreatedBefore.HasValue))
+            {
+                ThrowTerminatingError(MiloErrors.Create(
+                    new ArgumentException("-CreatedAfter and -CreatedBefore are not available with -Legacy: the legacy GET /interviews/{posting_id} has no date filters."),
+                    "LegacyFilterUnsupported", ErrorCategory.InvalidArgument, null, "Drop -Legacy to filter on the server, or filter the output: Where-Object CreatedAt -ge $date"));
+            }
         }
 
         protected override void ProcessRecord()
@@ -102,7 +115,7 @@ namespace HeyMilo.Commands
                     InterviewData data;
                     try
                     {
-                        data = Run(ct => session.Client.GetInterviewDataAsync(id, ct));
+                        data = Run(ct => Legacy ? session.Client.GetLegacyInterviewAsync(id, ct) : session.Client.GetInterviewDataAsync(id, ct));
                     }
                     catch (MiloApiException ex)
                     {
@@ -147,12 +160,15 @@ namespace HeyMilo.Commands
             long? apiMax = statuses is null && Window.MaxItems is long max ? max - _consumed : (long?)null;
             long? total = null;
             var filter = new HeyMiloClient.InterviewFilter { CreatedAfter = CreatedAfter, CreatedBefore = CreatedBefore };
-            var listing = session.Client.ListInterviewsAsync(postingId, filter, PageSize, apiMax, t =>
+            Action<long?> onTotal = t =>
             {
                 total = t;
                 // -IncludeTotalCount: the first posting's count; unknown when -Status filters it here.
                 if (Interlocked.Exchange(ref _totalRequested, 1) == 0) Window.SetTotal(statuses is null ? t : null);
-            }, Cancellation);
+            };
+            var listing = Legacy
+                ? session.Client.ListLegacyInterviewsAsync(postingId, PageSize, apiMax, onTotal, Cancellation)
+                : session.Client.ListInterviewsAsync(postingId, filter, PageSize, apiMax, onTotal, Cancellation);
 
             var selected = Select(Stream(listing), statuses);
             if (!Detailed)
@@ -221,7 +237,9 @@ namespace HeyMilo.Commands
             // The fetch runs on the thread pool; its verbose/warning lines reach this cmdlet's stream.
             using (OperationLog.Enter(this))
             {
-                return Task.Run(() => session.Client.GetInterviewDataAsync(interviewId, token), token);
+                return Legacy
+                    ? Task.Run(() => session.Client.GetLegacyInterviewAsync(interviewId, token), token)
+                    : Task.Run(() => session.Client.GetInterviewDataAsync(interviewId, token), token);
             }
         }
 

@@ -29,6 +29,20 @@ namespace HeyMilo.Commands
         [ValidateRange(1, 100)]
         public int PageSize { get; set; } = 100;
 
+        /// <summary>List through the legacy API (GET /postings, page/limit); it has no search and no single-posting read.</summary>
+        [Parameter(ParameterSetName = ListSet)]
+        public SwitchParameter Legacy { get; set; }
+
+        protected override void BeginProcessing()
+        {
+            base.BeginProcessing();
+            if (Legacy && Search != null)
+            {
+                ThrowTerminatingError(MiloErrors.Create(new ArgumentException("-Search is not available with -Legacy: the legacy GET /postings has no search parameter."),
+                    "LegacySearchUnsupported", ErrorCategory.InvalidArgument, Search, "Drop -Legacy, or filter the output: Get-MiloPosting -Legacy | Where-Object Title -like '*text*'"));
+            }
+        }
+
         protected override void ProcessRecord()
         {
             var session = RequireSession();
@@ -54,8 +68,9 @@ namespace HeyMilo.Commands
             var paging = PagingWindow.From(PagingParameters);
             try
             {
-                var postings = session.Client.ListPostingsAsync(Search, PageSize, paging.MaxItems,
-                    paging.SetTotal, Cancellation);
+                var postings = Legacy
+                    ? session.Client.ListLegacyPostingsAsync(PageSize, paging.MaxItems, paging.SetTotal, Cancellation)
+                    : session.Client.ListPostingsAsync(Search, PageSize, paging.MaxItems, paging.SetTotal, Cancellation);
                 foreach (var posting in paging.Apply(Stream(postings)))
                 {
                     paging.FlushTotal(this);

@@ -27,6 +27,9 @@ namespace HeyMilo.Client.Json
     [JsonSerializable(typeof(LegacyBulkIngestRequest))]
     [JsonSerializable(typeof(LegacySingleIngestRequest))]
     [JsonSerializable(typeof(LegacyIngestResponse))]
+    [JsonSerializable(typeof(LegacyPostingPage))]
+    [JsonSerializable(typeof(LegacyInterviewPage))]
+    [JsonSerializable(typeof(InterviewWorkflow))]
     [JsonSerializable(typeof(Dictionary<string, object?>))]
     [JsonSerializable(typeof(JsonElement))]
     internal sealed partial class MiloJsonContext : JsonSerializerContext

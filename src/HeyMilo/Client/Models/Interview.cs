@@ -28,6 +28,9 @@ namespace HeyMilo
         [JsonPropertyName("data")] public Dictionary<string, object?>? Data { get; set; }
         [JsonPropertyName("object")] public string? ObjectType { get; set; }
 
+        /// <summary>True when read from the legacy API (GET /interview/{id}, GET /interviews/{posting_id}).</summary>
+        [JsonIgnore] public bool Legacy { get; set; }
+
         /// <summary>Fields the API sends that this version of the module does not know yet.</summary>
         [JsonIgnore] public Dictionary<string, object?> AdditionalProperties => PlainValues.FromExtension(ExtensionData);
 

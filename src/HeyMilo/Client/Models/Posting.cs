@@ -47,6 +47,9 @@ namespace HeyMilo
         [JsonPropertyName("object")] public string? ObjectType { get; set; }
 
         /// <summary>Fields the API sends that this version of the module does not know yet.</summary>
+        /// <summary>True when read from the legacy API (GET /postings); fields it lacks are empty.</summary>
+        [JsonIgnore] public bool Legacy { get; set; }
+
         [JsonIgnore] public Dictionary<string, object?> AdditionalProperties => PlainValues.FromExtension(ExtensionData);
 
         [JsonExtensionData, JsonInclude] internal Dictionary<string, JsonElement>? ExtensionData { get; set; }
