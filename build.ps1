@@ -8,7 +8,10 @@
       Build    dotnet build HeyMilo.sln; the importable module lands in out/HeyMilo/<version>/.
       Test     Build, then dotnet test, then the Pester suite in tests/Pester when Pester 5 is installed.
       Demo     Build, start the bundled simulator on http://127.0.0.1:5080, import the module, connect and
-               run the quick start. With $env:HEYMILO_API_KEY set it connects to the real API instead.
+               run the main job: docs/examples/candidates.csv into the first posting (accepted rows to
+               out/demo/sent.csv, rejected rows reported, a summary), then export that posting's
+               interviews to out/demo/interviews.csv. With $env:HEYMILO_API_KEY set it connects to the
+               real API instead and only reads (the import runs with -WhatIf).
       Package  Build, then the PackHeyMiloModule target of src/HeyMilo when the project has one.
 
 .EXAMPLE
@@ -34,6 +37,8 @@ $Solution = Join-Path $RepoRoot 'HeyMilo.sln'
 $SimulatorKey = 'sim-key-0001'
 $SimulatorPort = 5080
 $SimulatorUri = "http://127.0.0.1:$SimulatorPort"
+$SampleCsv = Join-Path $RepoRoot 'docs/examples/candidates.csv'
+$DemoOutput = Join-Path $RepoRoot 'out/demo'
 
 function Invoke-Dotnet {
     param([Parameter(Mandatory = $true)] [string[]] $Arguments)
@@ -117,6 +122,7 @@ function Invoke-TestTask {
 
 function Invoke-DemoTask {
     Invoke-BuildTask
+    $null = New-Item -ItemType Directory -Force -Path $DemoOutput
     $manifest = Get-BuiltManifestPath
     $useApi = -not [string]::IsNullOrWhiteSpace($env:HEYMILO_API_KEY)
     # Start-MiloSimulator / Stop-MiloSimulator, shared with the Pester suite.
@@ -145,8 +151,35 @@ function Invoke-DemoTask {
         Write-Host 'Test-MiloConnection' -ForegroundColor Cyan
         Test-MiloConnection | Format-List | Out-Host
 
-        Write-Host 'Get-MiloPosting | Select-Object -First 5 | Format-Table' -ForegroundColor Cyan
-        Get-MiloPosting | Select-Object -First 5 | Format-Table | Out-Host
+        Write-Host 'Get-MiloPosting -First 5' -ForegroundColor Cyan
+        $postings = @(Get-MiloPosting -First 5)
+        $postings | Format-Table | Out-Host
+        if ($postings.Count -eq 0) { throw 'The workspace has no posting to import candidates into.' }
+
+        if ($useApi) {
+            # Against the real API the demo stops at reading: importing would invite real candidates.
+            Write-Host "Import-Csv $SampleCsv | Import-MiloCandidate -PostingId $($postings[0].Id) -WhatIf" -ForegroundColor Cyan
+            Import-Csv -LiteralPath $SampleCsv | Import-MiloCandidate -PostingId $postings[0].Id -MetadataProperty Source -WhatIf
+        }
+        else {
+            # The main job: a CSV of candidates into a posting, the accepted rows to a mailing list,
+            # the rejected ones reported with their row, and a summary.
+            $sent = Join-Path $DemoOutput 'sent.csv'
+            Write-Host "Import-Csv $SampleCsv | Import-MiloCandidate -PostingId $($postings[0].Id) -MetadataProperty Source -Summary" -ForegroundColor Cyan
+            $results = @(Import-Csv -LiteralPath $SampleCsv |
+                    Import-MiloCandidate -PostingId $postings[0].Id -MetadataProperty Source -Summary -ErrorVariable rejected -ErrorAction SilentlyContinue)
+            $summary = $results | Where-Object { $_ -is [HeyMilo.CandidateImportSummary] }
+            $results | Where-Object { $_ -is [HeyMilo.CandidateImportResult] } |
+                Select-Object RowNumber, Name, Email, InterviewId, InterviewUrl |
+                Export-Csv -LiteralPath $sent -NoTypeInformation
+            foreach ($problem in $rejected) { Write-Host "  rejected: $($problem.ErrorDetails.Message)" -ForegroundColor Yellow }
+            $summary | Format-List | Out-Host
+            Write-Host "Accepted rows with their interview links: $sent" -ForegroundColor Green
+
+            $export = Join-Path $DemoOutput 'interviews.csv'
+            Write-Host "Export-MiloInterview -PostingId $($postings[0].Id) -Path $export -Force" -ForegroundColor Cyan
+            Export-MiloInterview -PostingId $postings[0].Id -Path $export -Force -PassThru | Format-Table Name, Length | Out-Host
+        }
     }
     finally {
         if ($imported) { Disconnect-Milo }
