@@ -248,7 +248,7 @@ public sealed class SimulatorData
             var first = FirstNames[_random.Next(FirstNames.Length)];
             var last = LastNames[_random.Next(LastNames.Length)];
             var createdAt = posting.CreatedAt + 600L * (posting.Candidates.Count + 1);
-            var candidate = NewCandidate(posting, first + " " + last, $"{first}.{last}.{_candidateSequence + 1}@example.com".ToLowerInvariant(), createdAt);
+            var candidate = NewCandidate(posting, first + " " + last, $"{first}.{last}.{_candidateSequence + 1}@seeded.example.org".ToLowerInvariant(), createdAt);
             var roll = _random.Next(100);
             candidate.Status = roll < 45 ? "completed" : roll < 60 ? "shortlisted" : roll < 70 ? "pending" : roll < 80 ? "in_progress" : roll < 85 ? "evaluating" : roll < 93 ? "dismissed" : "knocked_out";
             candidate.Phone = roll % 3 == 0 ? null : "+1206555" + (1000 + _random.Next(9000));
