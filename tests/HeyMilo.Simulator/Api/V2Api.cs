@@ -127,7 +127,8 @@ internal static partial class V2Api
         Reply? problem = null;
         var limit = x.QueryInt("limit", 20, 1, 100, ref problem);
         if (problem != null) return problem;
-        return Page(x, x.Data.Webhooks.ToList(), w => w.Id, limit, Shapes.Webhook, "/api/v2/webhooks");
+        // "Retrieve all active webhooks": a deactivated (soft-deleted) webhook leaves the list.
+        return Page(x, x.Data.Webhooks.Where(w => w.IsActive).ToList(), w => w.Id, limit, Shapes.Webhook, "/api/v2/webhooks");
     }
 
     private static Reply CreateWebhook(Exchange x)
