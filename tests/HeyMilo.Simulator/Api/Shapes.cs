@@ -108,7 +108,7 @@ internal static class Shapes
                 {
                     ["object"] = "web_interview_result",
                     ["interview_id"] = c.InterviewId,
-                    ["match_score"] = c.Score,
+                    ["match_score"] = c.Score is double s ? (int)Math.Round(s) : null,
                     ["highlights"] = new JsonArray("Explained past projects clearly", "Strong on fundamentals"),
                     ["lowlights"] = new JsonArray("Little experience with the team's stack"),
                     ["scorecard"] = new JsonArray(new JsonObject
@@ -128,7 +128,7 @@ internal static class Shapes
                 : null,
             ["sms"] = null,
             ["form"] = null,
-            ["cheat_detection"] = done ? new JsonObject { ["object"] = "cheat_detection", ["overall_confidence"] = 0.05, ["overall_ranking"] = "low", ["enabled"] = true } : null,
+            ["cheat_detection"] = done ? new JsonObject { ["object"] = "cheat_detection", ["overall_confidence"] = 0.05, ["overall_ranking"] = 1, ["enabled"] = true } : null,
             ["metadata"] = c.Metadata?.DeepClone() ?? new JsonObject(),
             ["data"] = c.Data?.DeepClone() ?? new JsonObject(),
         };
