@@ -60,9 +60,10 @@ internal static class Shapes
 
     public static string InterviewUrl(SimCandidate c) => $"https://candidates.heymilo.io/acme/{c.Posting.Name}?interview={c.InterviewId}";
 
-    public static JsonObject Candidate(SimCandidate c) => new()
+    /// <summary>What CandidateResponse and InterviewDataResponse share.</summary>
+    private static JsonObject Person(SimCandidate c, string objectType) => new()
     {
-        ["object"] = "candidate",
+        ["object"] = objectType,
         ["interview_id"] = c.InterviewId,
         ["candidate_id"] = c.CandidateId,
         ["posting_id"] = c.Posting.Id,
@@ -70,8 +71,11 @@ internal static class Shapes
         ["email"] = c.Email,
         ["score"] = c.Score,
         ["status"] = c.Status,
-        ["interview_url"] = InterviewUrl(c),
         ["workflow"] = Workflow(c),
+    };
+
+    public static JsonObject Candidate(SimCandidate c) => With(Person(c, "candidate"), new()
+    {
         ["agent_summary"] = SimulatorData.IsScored(c.Status)
             ? new JsonObject
             {
@@ -87,22 +91,13 @@ internal static class Shapes
         ["data"] = c.Data?.DeepClone() ?? new JsonObject(),
         ["interviewed_at"] = c.InterviewedAt,
         ["created_at"] = c.CreatedAt,
-    };
+    });
 
     public static JsonObject InterviewData(SimCandidate c)
     {
         var done = SimulatorData.IsScored(c.Status);
-        return new JsonObject
+        return With(Person(c, "interview_data"), new JsonObject
         {
-            ["object"] = "interview_data",
-            ["interview_id"] = c.InterviewId,
-            ["candidate_id"] = c.CandidateId,
-            ["posting_id"] = c.Posting.Id,
-            ["name"] = c.Name,
-            ["email"] = c.Email,
-            ["score"] = c.Score,
-            ["status"] = c.Status,
-            ["workflow"] = Workflow(c),
             ["web_interview"] = done
                 ? new JsonObject
                 {
@@ -131,7 +126,17 @@ internal static class Shapes
             ["cheat_detection"] = done ? new JsonObject { ["object"] = "cheat_detection", ["overall_confidence"] = 0.05, ["overall_ranking"] = 1, ["enabled"] = true } : null,
             ["metadata"] = c.Metadata?.DeepClone() ?? new JsonObject(),
             ["data"] = c.Data?.DeepClone() ?? new JsonObject(),
-        };
+        });
+    }
+
+    private static JsonObject With(JsonObject target, JsonObject more)
+    {
+        foreach (var (name, value) in more.ToList())
+        {
+            more.Remove(name);
+            target[name] = value;
+        }
+        return target;
     }
 
     public static JsonObject LegacyCandidate(SimCandidate c) => new()
