@@ -44,18 +44,26 @@ Describe 'Import-MiloCandidate' {
             Export-Csv -LiteralPath $sent -NoTypeInformation
 
         $failures.Count | Should -Be 1
-        $failures[0].FullyQualifiedErrorId | Should -BeLike 'HeyMilo.*,HeyMilo.Commands.ImportMiloCandidateCommand'
+        $failures[0].FullyQualifiedErrorId | Should -Be 'HeyMilo.InvalidCandidate,HeyMilo.Commands.ImportMiloCandidateCommand'
         $failures[0].CategoryInfo.Category | Should -Be 'InvalidData'
         $failures[0].TargetObject.Email | Should -Be 'not-an-email'
 
         $rows = @(Import-Csv -LiteralPath $sent)
         @($rows | ForEach-Object { $_.Email }) -join ',' |
             Should -Be 'ada.pipeline@example.com,grace.pipeline@example.com,alan.pipeline@example.com'
+        @($rows | ForEach-Object { $_.Name }) -join '|' | Should -Be 'Ada Lovelace|Grace Hopper|Alan Turing'
+        # Phone numbers go out in E.164 (spaces dropped, a leading 00 becomes +); a blank cell sends none.
+        @($rows | ForEach-Object { $_.Phone }) -join '|' | Should -Be '+442079460958||+441614960000'
+        # RowNumber is the row's position in the input, counting the bad row.
+        @($rows | ForEach-Object { $_.RowNumber }) -join ',' | Should -Be '1,2,4'
         foreach ($row in $rows) {
             $row.InterviewId | Should -Not -BeNullOrEmpty
             $row.InterviewUrl | Should -Not -BeNullOrEmpty
             $row.PostingId | Should -Be $posting.Id
         }
+        $interviews = @(Get-MiloInterview -PostingId $posting.Id | Where-Object { $_.Email -like '*.pipeline@example.com' })
+        @($interviews | ForEach-Object { $_.InterviewId } | Sort-Object) -join ',' |
+            Should -Be (@($rows | ForEach-Object { $_.InterviewId } | Sort-Object) -join ',')
     }
 
     It 'outputs InterviewId, InterviewUrl, Name, Email, PostingId and InputObject for each accepted row' {
@@ -229,14 +237,35 @@ Describe 'Import-MiloCandidate -Summary' {
     It 'outputs the accepted rows, then one summary object last, counting sent and failed rows' {
         $output.Count | Should -Be 4
         @($output[0..2] | ForEach-Object { $_.Email }) -join ',' | Should -Be 'sum.1@example.com,sum.2@example.com,sum.3@example.com'
+        foreach ($result in $output[0..2]) { $result.PSObject.TypeNames | Should -Contain 'HeyMilo.CandidateImportResult' }
         $summary.Sent | Should -Be 3
         $summary.Failed | Should -Be 1
     }
 
-    It 'is a HeyMilo.ImportSummary that counts duplicates apart from skipped rows' {
-        $summary.PSObject.TypeNames | Should -Contain 'HeyMilo.ImportSummary'
-        $summary.Duplicates | Should -Be 1
-        $summary.Skipped | Should -Be 0
+    It 'is a HeyMilo.CandidateImportSummary that counts the repeated email as Skipped, and every row once' {
+        $summary.PSObject.TypeNames | Should -Contain 'HeyMilo.CandidateImportSummary'
+        $summary.Skipped | Should -Be 1
+        $summary.NotSent | Should -Be 0
+        $summary.Total | Should -Be 5
+        ($summary.Sent + $summary.Failed + $summary.Skipped + $summary.NotSent) | Should -Be $summary.Total
+        $summary.PostingId | Should -Be $posting.Id
+        $summary.IngestionKey | Should -BeNullOrEmpty
+    }
+
+    It 'counts the valid rows held back by -WhatIf as NotSent' {
+        $held = @(
+            [pscustomobject] @{ Name = 'Held One'; Email = 'held.1@example.com' }
+            [pscustomobject] @{ Name = 'Held Bad'; Email = 'held-bad' }
+        )
+
+        $whatIf = @($held | Import-MiloCandidate -PostingId $posting.Id -Summary -WhatIf -ErrorAction SilentlyContinue)
+
+        $whatIf.Count | Should -Be 1
+        $whatIf[0].PSObject.TypeNames | Should -Contain 'HeyMilo.CandidateImportSummary'
+        $whatIf[0].Sent | Should -Be 0
+        $whatIf[0].Failed | Should -Be 1
+        $whatIf[0].NotSent | Should -Be 1
+        $whatIf[0].Total | Should -Be 2
     }
 }
 
@@ -255,7 +284,14 @@ Describe 'Import-MiloCandidate -IngestionKey (legacy API)' {
         $results = @($rows | Import-MiloCandidate -IngestionKey $ingestionKey)
 
         $results.Count | Should -Be 2
-        foreach ($result in $results) { $result.InterviewId | Should -Not -BeNullOrEmpty }
+        foreach ($result in $results) {
+            $result.InterviewId | Should -Not -BeNullOrEmpty
+            $result.IngestionKey | Should -Be $ingestionKey
+            $result.PostingId | Should -BeNullOrEmpty
+            $result.IngestionId | Should -Not -BeNullOrEmpty
+        }
+        $emails = @(Get-MiloInterview -PostingId $posting.Id | ForEach-Object { $_.Email })
+        foreach ($row in $rows) { $emails | Should -Contain $row.Email }
     }
 
     It 'returns the existing interviews when the rows come again without -Retake' {

@@ -13,6 +13,8 @@ BeforeAll {
     $posting = Get-MiloPosting -First 1
     $hookUrl = 'https://127.0.0.1:9/heymilo/webhook'
 
+    # What Get-MiloWebhook lists. docs/webhooks.md: without -WebhookId it lists "every active webhook of the
+    # workspace ... A disabled webhook is not listed", so this is deliberately not filtered on IsActive here.
     function Get-ActiveWebhookId { @(Get-MiloWebhook | ForEach-Object { $_.WebhookId }) }
 }
 
@@ -29,16 +31,21 @@ Describe 'New-MiloWebhook' {
         $hooks[0].PSObject.TypeNames | Should -Contain 'HeyMilo.Webhook'
         $hooks[0].WebhookId | Should -Not -BeNullOrEmpty
         $hooks[0].PostingId | Should -Be $posting.Id
+        $hooks[0].Url | Should -Be $hookUrl
         $hooks[0].EventType | Should -Be 'interview_completed'
         $hooks[0].IsActive | Should -Be $true
+        $hooks[0].Legacy | Should -Be $false
     }
 
     It 'creates a webhook through the legacy API with -HttpMethod Get' {
         $hooks = @(New-MiloWebhook -PostingId $posting.Id -Url $hookUrl -EventType report_available -HttpMethod Get)
 
         $hooks.Count | Should -Be 1
+        $hooks[0].PSObject.TypeNames | Should -Contain 'HeyMilo.Webhook'
         $hooks[0].WebhookId | Should -Not -BeNullOrEmpty
         $hooks[0].PostingId | Should -Be $posting.Id
+        $hooks[0].Legacy | Should -Be $true
+        $hooks[0].HttpMethod | Should -Be 'get'
     }
 
     It 'refuses an event type outside interview_started, interview_completed and report_available, before any request' {
@@ -76,6 +83,7 @@ Describe 'Get-MiloWebhook' {
 
     It 'lists the active webhooks, including a new one' {
         Get-ActiveWebhookId | Should -Contain $hook.WebhookId
+        foreach ($listed in @(Get-MiloWebhook)) { $listed.IsActive | Should -Be $true }
     }
 
     It 'writes a non-terminating HeyMilo.NotFound error for an unknown id, with the id as TargetObject' {
@@ -92,30 +100,36 @@ Describe 'Disable-MiloWebhook' {
     It '-WhatIf leaves the webhook active' {
         $hook = New-MiloWebhook -PostingId $posting.Id -Url $hookUrl -EventType interview_completed
 
-        Disable-MiloWebhook -WebhookId $hook.WebhookId -WhatIf
+        $output = @(Disable-MiloWebhook -WebhookId $hook.WebhookId -WhatIf)
 
+        $output.Count | Should -Be 0
         Get-ActiveWebhookId | Should -Contain $hook.WebhookId
     }
 
     It 'deactivates a webhook: it leaves the list of active webhooks' {
         $hook = New-MiloWebhook -PostingId $posting.Id -Url $hookUrl -EventType interview_completed
 
-        Disable-MiloWebhook -WebhookId $hook.WebhookId -Confirm:$false
+        $disabled = @(Disable-MiloWebhook -WebhookId $hook.WebhookId -Confirm:$false)
 
+        $disabled.Count | Should -Be 1
+        $disabled[0].WebhookId | Should -Be $hook.WebhookId
+        $disabled[0].IsActive | Should -Be $false
         Get-ActiveWebhookId | Should -Not -Contain $hook.WebhookId
+        (Get-MiloWebhook -WebhookId $hook.WebhookId).IsActive | Should -Be $false
     }
 
     It 'deactivates webhooks piped from New-MiloWebhook' {
         $hook = New-MiloWebhook -PostingId $posting.Id -Url $hookUrl -EventType report_available
 
-        $hook | Disable-MiloWebhook -Confirm:$false
+        $null = $hook | Disable-MiloWebhook -Confirm:$false
 
         Get-ActiveWebhookId | Should -Not -Contain $hook.WebhookId
     }
 
     It 'writes a non-terminating HeyMilo.NotFound error for an unknown id, with the id as TargetObject' {
-        Disable-MiloWebhook -WebhookId 'no-such-webhook' -Confirm:$false -ErrorVariable failures -ErrorAction SilentlyContinue
+        $output = @(Disable-MiloWebhook -WebhookId 'no-such-webhook' -Confirm:$false -ErrorVariable failures -ErrorAction SilentlyContinue)
 
+        $output.Count | Should -Be 0
         $failures.Count | Should -Be 1
         $failures[0].FullyQualifiedErrorId | Should -Be 'HeyMilo.NotFound,HeyMilo.Commands.DisableMiloWebhookCommand'
         $failures[0].TargetObject | Should -Be 'no-such-webhook'
