@@ -118,6 +118,40 @@ namespace HeyMilo.Tests
         }
 
         [Fact]
+        public void Parameter_help_says_what_the_cmdlet_metadata_says_required_position_pipeline_input_aliases()
+        {
+            var failures = new List<string>();
+            foreach (var name in ExportedCmdlets())
+            {
+                var command = (CmdletInfo)Run($"Get-Command -Name {name} -CommandType Cmdlet").ThrowIfTerminating().Output.Single().BaseObject;
+                var documented = Items(Prop(Prop(Help(name), "parameters"), "parameter"))
+                    .ToDictionary(p => Prop(p, "name")!.ToString()!, p => p!, StringComparer.OrdinalIgnoreCase);
+                foreach (var parameter in command.Parameters.Values.Where(p => documented.ContainsKey(p.Name)))
+                {
+                    var help = documented[parameter.Name];
+                    var sets = parameter.ParameterSets.Values.ToList();
+                    void Check(string what, string? helpValue, string want)
+                    {
+                        if (!string.Equals(helpValue, want, StringComparison.OrdinalIgnoreCase))
+                            failures.Add($"{name} -{parameter.Name}: help says {what} '{helpValue}', the cmdlet '{want}'");
+                    }
+
+                    Check("required", Prop(help, "required")?.ToString(), sets.Any(s => s.IsMandatory) ? "true" : "false");
+                    var position = sets.Select(s => s.Position).FirstOrDefault(p => p != int.MinValue, int.MinValue);
+                    Check("position", Prop(help, "position")?.ToString(), position == int.MinValue ? "named" : position.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                    var byValue = sets.Any(s => s.ValueFromPipeline);
+                    var byName = sets.Any(s => s.ValueFromPipelineByPropertyName);
+                    var pipeline = !byValue && !byName ? "False" : "True (" + string.Join(", ", new[] { byName ? "ByPropertyName" : null, byValue ? "ByValue" : null }.Where(x => x != null)) + ")";
+                    Check("pipeline input", Prop(help, "pipelineInput")?.ToString(), pipeline);
+                    var aliases = parameter.Aliases.Count == 0 ? "none" : string.Join(", ", parameter.Aliases.OrderBy(a => a, StringComparer.OrdinalIgnoreCase));
+                    var helpAliases = Prop(help, "aliases")?.ToString() ?? "none";
+                    Check("aliases", string.Join(", ", helpAliases.Split(',').Select(a => a.Trim()).OrderBy(a => a, StringComparer.OrdinalIgnoreCase)), aliases);
+                }
+            }
+            Assert.True(failures.Count == 0, string.Join(Environment.NewLine, failures));
+        }
+
+        [Fact]
         public void Parameter_help_carries_required_position_pipeline_input_and_aliases()
         {
             var parameters = Items(Prop(Prop(Help("Get-MiloPosting"), "parameters"), "parameter"))
