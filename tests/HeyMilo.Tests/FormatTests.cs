@@ -1,0 +1,169 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Management.Automation;
+using System.Text.RegularExpressions;
+using System.Threading.Tasks;
+using System.Xml.Linq;
+using HeyMilo.Tests.Infrastructure;
+using Xunit;
+
+namespace HeyMilo.Tests
+{
+    /// <summary>
+    /// The module's views (HeyMilo.Format.ps1xml, loaded by the manifest) rendered by the engine's formatter,
+    /// on objects the real cmdlets got from the simulator.
+    /// </summary>
+    public class FormatTests : MiloTestBase
+    {
+        public override async Task InitializeAsync()
+        {
+            await base.InitializeAsync();
+            FormattingCommands.ImportInto(Ps);
+            Connect();
+            Run("$p = (Get-MiloPosting -First 1).Id").ThrowIfTerminating();
+        }
+
+        public sealed class Case
+        {
+            public Case(string type, string source, string key, bool listByDefault, string[] table, string[] list)
+            {
+                Type = type; Source = source; Key = key; ListByDefault = listByDefault; Table = table; List = list;
+            }
+
+            public string Type { get; }
+            public string Source { get; }
+            /// <summary>A property whose value of the first object must show in both views.</summary>
+            public string Key { get; }
+            public bool ListByDefault { get; }
+            public string[] Table { get; }
+            public string[] List { get; }
+            public override string ToString() => Type;
+        }
+
+        private static readonly Case[] Cases =
+        {
+            new Case("HeyMilo.Posting", "Get-MiloPosting -First 2", "Id", false,
+                new[] { "Id", "Title", "Status", "CreatedAt" },
+                new[] { "Id", "Title", "Name", "Status", "Language", "Finalized", "Archived", "TestPosting", "Workflow", "CandidateUrl", "IngestionUrlKey", "ReviewUrl", "Deadline", "CreatedAt", "UpdatedAt" }),
+            new Case("HeyMilo.Interview", "Get-MiloInterview -PostingId $p -First 2", "Email", false,
+                new[] { "Name", "Email", "Status", "Score", "InterviewedAt" },
+                new[] { "InterviewId", "PostingId", "CandidateId", "Name", "Email", "Status", "Score", "Shortlisted", "Dismissed", "Workflow", "InterviewUrl", "CreatedAt", "InterviewedAt" }),
+            new Case("HeyMilo.InterviewData", "Get-MiloInterview -PostingId $p -First 2 -Detailed", "InterviewId", false,
+                new[] { "Name", "Email", "Status", "Score", "InterviewId" },
+                new[] { "InterviewId", "PostingId", "CandidateId", "Name", "Email", "Status", "Score", "Workflow", "WebInterview", "Resume", "Sms", "Form", "CheatDetection" }),
+            new Case("HeyMilo.Webhook", "New-MiloWebhook -PostingId $p -Url 'https://hooks.example/format' -EventType report_available", "WebhookId", false,
+                new[] { "WebhookId", "PostingId", "EventType", "IsActive", "Url" },
+                new[] { "WebhookId", "PostingId", "Url", "EventType", "HttpMethod", "IsActive", "Legacy", "CreatedAt", "UpdatedAt" }),
+            new Case("HeyMilo.CandidateImportResult", "@{ Name = 'Ada Lovelace'; Email = 'ada@example.com'; Phone = '+44 20 7946 0958' } | Import-MiloCandidate -PostingId $p", "Email", false,
+                new[] { "Row", "Name", "Email", "InterviewId", "InterviewUrl" },
+                new[] { "RowNumber", "Name", "Email", "Phone", "PostingId", "IngestionKey", "InterviewId", "InterviewUrl" }),
+            new Case("HeyMilo.CandidateImportSummary", "@{ Name = 'Grace Hopper'; Email = 'grace@example.com' } | Import-MiloCandidate -PostingId $p -Summary | Where-Object { $_ -is [HeyMilo.CandidateImportSummary] }", "PostingId", false,
+                new[] { "Total", "Sent", "Failed", "Skipped", "NotSent", "PostingId", "IngestionKey" },
+                new[] { "Sent", "Failed", "Skipped", "NotSent", "Total", "PostingId", "IngestionKey" }),
+            new Case("HeyMilo.MiloSession", "Get-MiloSession", "KeyFingerprint", true,
+                new[] { "BaseUri", "KeyFingerprint", "RequestsPerMinute", "ConnectedAt", "IsClosed" },
+                new[] { "BaseUri", "LegacyBaseUri", "KeyFingerprint", "RequestsPerMinute", "RateLimit", "ConnectedAt" }),
+            new Case("HeyMilo.ConnectionTestResult", "Test-MiloConnection", "BaseUri", false,
+                new[] { "BaseUri", "Legacy", "Healthy", "Status", "LatencyMs", "KeyAccepted", "HttpStatus" },
+                new[] { "BaseUri", "Legacy", "Healthy", "Status", "Latency", "KeyAccepted", "HttpStatus" }),
+        };
+
+        public static IEnumerable<object[]> AllCases => Cases.Select(c => new object[] { c });
+
+        private List<PSObject> Objects(Case c)
+        {
+            var objects = Run("$o = @(" + c.Source + "); $o").ThrowIfTerminating().Output;
+            Assert.NotEmpty(objects);
+            // What Get-Member shows as TypeName, and what the views are selected by.
+            Assert.All(objects, o => Assert.Equal(c.Type, o.TypeNames[0]));
+            return objects;
+        }
+
+        private string Render(string pipeline) =>
+            string.Concat(Run(pipeline + " | Out-String").ThrowIfTerminating().Output.Select(o => o.ToString())).Replace("\r\n", "\n");
+
+        private string KeyValue(List<PSObject> objects, Case c) => Convert.ToString(objects[0].Properties[c.Key].Value, System.Globalization.CultureInfo.CurrentCulture) ?? string.Empty;
+
+        /// <summary>The header line holds exactly these labels, in order, and a dashes line follows it.</summary>
+        private static void AssertTable(string text, string[] headers)
+        {
+            var pattern = @"^\s*" + string.Join(@"\s+", headers.Select(Regex.Escape)) + @"\s*\n\s*-+(\s+-+){" + (headers.Length - 1) + @"}\s*$";
+            Assert.True(Regex.IsMatch(text, pattern, RegexOptions.Multiline), $"No table with the columns {string.Join(", ", headers)} in:\n{text}");
+        }
+
+        /// <summary>Each record lists exactly these labels, in order ("Label : value" lines).</summary>
+        private static void AssertList(string text, string[] labels)
+        {
+            var records = Regex.Split(text.Trim('\n'), @"\n\s*\n").Where(r => r.Trim().Length > 0).ToList();
+            Assert.NotEmpty(records);
+            foreach (var record in records)
+            {
+                var found = Regex.Matches(record, @"^(\S+)\s*:", RegexOptions.Multiline).Select(m => m.Groups[1].Value).ToArray();
+                Assert.True(labels.SequenceEqual(found), $"Want labels {string.Join(", ", labels)}, got {string.Join(", ", found)} in:\n{record}");
+            }
+        }
+
+        [Theory]
+        [MemberData(nameof(AllCases))]
+        public void Format_Table_uses_the_module_table_view(Case c)
+        {
+            var objects = Objects(c);
+            var text = Render("$o | Format-Table");
+            AssertTable(text, c.Table);
+            Assert.Contains(KeyValue(objects, c), text, StringComparison.Ordinal);
+        }
+
+        [Theory]
+        [MemberData(nameof(AllCases))]
+        public void Format_List_uses_the_module_list_view(Case c)
+        {
+            var objects = Objects(c);
+            var text = Render("$o | Format-List");
+            AssertList(text, c.List);
+            Assert.Contains(KeyValue(objects, c), text, StringComparison.Ordinal);
+        }
+
+        [Theory]
+        [MemberData(nameof(AllCases))]
+        public void Default_output_uses_the_first_view(Case c)
+        {
+            Objects(c);
+            var text = Render("$o");
+            if (c.ListByDefault) AssertList(text, c.List);
+            else AssertTable(text, c.Table);
+        }
+
+        [Fact]
+        public void Every_type_with_a_view_is_covered_here()
+        {
+            var format = XDocument.Load(Path.Combine(RepoPaths.ModuleFolder, "HeyMilo.Format.ps1xml"));
+            var viewed = format.Descendants("ViewSelectedBy").Elements("TypeName").Select(e => e.Value).Distinct().OrderBy(n => n);
+            Assert.Equal(viewed, Cases.Select(c => c.Type).OrderBy(n => n));
+        }
+
+        [Fact]
+        public void Every_exported_cmdlet_declares_OutputType_and_every_HeyMilo_output_type_has_views()
+        {
+            var commands = Run("Get-Command -Module HeyMilo -CommandType Cmdlet").ThrowIfTerminating().Output.Select(o => (CmdletInfo)o.BaseObject).ToList();
+            Assert.Equal(12, commands.Count);
+            var format = XDocument.Load(Path.Combine(RepoPaths.ModuleFolder, "HeyMilo.Format.ps1xml"));
+            var views = format.Descendants("View")
+                .Select(v => (Type: v.Element("ViewSelectedBy")!.Element("TypeName")!.Value, Table: v.Element("TableControl") != null, List: v.Element("ListControl") != null))
+                .ToList();
+            var failures = new List<string>();
+            foreach (var command in commands)
+            {
+                var declared = command.ImplementingType.GetCustomAttributes(typeof(OutputTypeAttribute), inherit: false);
+                if (declared.Length == 0) { failures.Add(command.Name + ": no [OutputType]"); continue; }
+                foreach (var type in command.OutputType.Select(t => t.Name).Where(n => n.StartsWith("HeyMilo.", StringComparison.Ordinal)))
+                {
+                    if (!views.Any(v => v.Type == type && v.Table)) failures.Add($"{command.Name}: {type} has no table view");
+                    if (!views.Any(v => v.Type == type && v.List)) failures.Add($"{command.Name}: {type} has no list view");
+                }
+            }
+            Assert.True(failures.Count == 0, string.Join(Environment.NewLine, failures));
+        }
+    }
+}
