@@ -15,16 +15,6 @@ namespace HeyMilo.Tests
     /// </summary>
     public class HelpTests : MiloTestBase
     {
-        /// <summary>
-        /// Parameters documented ahead of the code: the lead adds -Legacy to these cmdlets on main. Remove this
-        /// whitelist once that is merged (the pages already document it).
-        /// </summary>
-        private static readonly Dictionary<string, string[]> DocumentedAhead = new Dictionary<string, string[]>
-        {
-            ["Get-MiloPosting"] = new[] { "Legacy" },
-            ["Get-MiloInterview"] = new[] { "Legacy" },
-        };
-
         private List<string> ExportedCmdlets()
         {
             var names = Run("(Get-Command -Module HeyMilo -CommandType Cmdlet).Name").ThrowIfTerminating().Output.Select(o => o.ToString()).ToList();
@@ -110,8 +100,7 @@ namespace HeyMilo.Tests
                     if (!documented.TryGetValue(parameter, out var text)) failures.Add($"{name} -{parameter}: not in the help");
                     else if (text.Length < 10) failures.Add($"{name} -{parameter}: no help text");
                 }
-                var ahead = DocumentedAhead.TryGetValue(name, out var list) ? list : Array.Empty<string>();
-                foreach (var parameter in documented.Keys.Where(p => !actual.Contains(p) && !ahead.Contains(p, StringComparer.OrdinalIgnoreCase)))
+                foreach (var parameter in documented.Keys.Where(p => !actual.Contains(p)))
                     failures.Add($"{name} -{parameter}: documented, but the cmdlet has no such parameter");
             }
             Assert.True(failures.Count == 0, string.Join(Environment.NewLine, failures));
