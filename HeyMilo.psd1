@@ -29,10 +29,10 @@
     AliasesToExport        = @()
     PrivateData            = @{
         PSData = @{
-            Tags         = @('HeyMilo', 'Recruiting', 'Hiring', 'API', 'PSEdition_Desktop', 'PSEdition_Core', 'Windows', 'Linux', 'MacOS')
+            Tags         = @('HeyMilo', 'Recruiting', 'Hiring', 'ATS', 'Interviews', 'Webhooks', 'API', 'AzureAutomation', 'PSEdition_Desktop', 'PSEdition_Core', 'Windows', 'Linux', 'MacOS')
             ProjectUri   = 'https://github.com/heymilo/heymilo-powershell'
             LicenseUri   = 'https://github.com/heymilo/heymilo-powershell/blob/main/LICENSE'
-            ReleaseNotes = 'First release: sessions, rate-limited transport, streaming Get-MiloPosting.'
+            ReleaseNotes = '0.1.0: first release. Connect-Milo sessions (API key, credential or HEYMILO_API_KEY) with a rate-limited, retrying transport; streaming Get-MiloPosting, Get-MiloInterview and Export-MiloInterview (JSON, JSON Lines, CSV); Import-MiloCandidate from CSV; Copy-MiloPosting; New/Get/Disable-MiloWebhook; tab completion of posting and webhook ids; dependencies isolated in their own load context on PowerShell 7. Runs on Windows PowerShell 5.1 and PowerShell 7, including Azure Automation.'
         }
     }
 }

@@ -12,7 +12,9 @@
                out/demo/sent.csv, rejected rows reported, a summary), then export that posting's
                interviews to out/demo/interviews.csv. With $env:HEYMILO_API_KEY set it connects to the
                real API instead and only reads (the import runs with -WhatIf).
-      Package  Build, then the PackHeyMiloModule target of src/HeyMilo when the project has one.
+      Package  Build and package (MSBuild target PackHeyMiloModule, as CI runs it): out/packages/HeyMilo.<version>.nupkg
+               for Publish-PSResource / Install-PSResource, and out/packages/HeyMilo-<version>-azure-automation.zip
+               for Azure Automation (docs/azure-automation.md).
 
 .EXAMPLE
     ./build.ps1 -Task Demo
@@ -188,18 +190,18 @@ function Invoke-DemoTask {
 }
 
 function Invoke-PackageTask {
-    Invoke-BuildTask
+    # The same MSBuild target CI runs (src/HeyMilo/Package.targets); it builds first.
     $project = Join-Path $RepoRoot 'src/HeyMilo/HeyMilo.csproj'
-    $targets = @(& dotnet msbuild $project -targets -nologo "-p:Configuration=$Configuration")
-    if ($LASTEXITCODE -ne 0) {
-        throw "Could not list the MSBuild targets of $project (exit code $LASTEXITCODE)."
+    Invoke-Dotnet -Arguments @('build', $project, '-c', $Configuration, '-t:PackHeyMiloModule')
+    $version = Get-ModuleVersion
+    $packages = Join-Path $RepoRoot 'out/packages'
+    foreach ($name in @("HeyMilo.$version.nupkg", "HeyMilo-$version-azure-automation.zip")) {
+        $path = Join-Path $packages $name
+        if (-not (Test-Path -LiteralPath $path)) {
+            throw "The package target succeeded but did not write $path."
+        }
+        Write-Host "Package: $path" -ForegroundColor Green
     }
-    $hasPack = @($targets | Where-Object { "$_".Trim() -eq 'PackHeyMiloModule' }).Count -gt 0
-    if (-not $hasPack) {
-        Write-Warning "src/HeyMilo has no PackHeyMiloModule target yet: nothing was packaged. The importable module is in $(Split-Path -Parent (Get-BuiltManifestPath))."
-        return
-    }
-    Invoke-Dotnet -Arguments @('msbuild', $project, '-t:PackHeyMiloModule', "-p:Configuration=$Configuration")
 }
 
 Push-Location -LiteralPath $RepoRoot

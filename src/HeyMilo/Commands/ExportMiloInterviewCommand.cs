@@ -43,6 +43,7 @@ namespace HeyMilo.Commands
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [Alias("posting_id")]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(HeyMilo.PowerShell.Completers.PostingIdCompleter))]
         public string[]? PostingId { get; set; }
 
         /// <summary>Posting objects from Get-MiloPosting, bound by value.</summary>

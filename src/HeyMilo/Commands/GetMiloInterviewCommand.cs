@@ -46,6 +46,7 @@ namespace HeyMilo.Commands
         [Parameter(ParameterSetName = ByPostingSet, ValueFromPipelineByPropertyName = true)]
         [Alias("posting_id")]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(HeyMilo.PowerShell.Completers.PostingIdCompleter))]
         public string[]? PostingId { get; set; }
 
         /// <summary>Posting objects from Get-MiloPosting, bound by value.</summary>

@@ -18,6 +18,7 @@ namespace HeyMilo.Commands
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = ByIdSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("Id", "posting_id")]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(HeyMilo.PowerShell.Completers.PostingIdCompleter))]
         public string[] PostingId { get; set; } = Array.Empty<string>();
 
         /// <summary>Case-insensitive substring of the title.</summary>

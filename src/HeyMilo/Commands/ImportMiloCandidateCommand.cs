@@ -71,6 +71,7 @@ namespace HeyMilo.Commands
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = PostingSet)]
         [Alias("posting_id")]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(HeyMilo.PowerShell.Completers.PostingIdCompleter))]
         public string PostingId { get; set; } = string.Empty;
 
         /// <summary>The posting's legacy ingestion url key (Posting.Urls.IngestionUrlKey).</summary>

@@ -16,6 +16,7 @@ namespace HeyMilo.Commands
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [Alias("Id", "posting_id")]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(HeyMilo.PowerShell.Completers.PostingIdCompleter))]
         public string PostingId { get; set; } = string.Empty;
 
         /// <summary>Absolute http or https URL that receives the events.</summary>
@@ -27,6 +28,7 @@ namespace HeyMilo.Commands
         [Parameter(Mandatory = true, Position = 2)]
         [Alias("event_type")]
         [ValidateSet("interview_started", "interview_completed", "report_available")]
+        [ArgumentCompleter(typeof(HeyMilo.PowerShell.Completers.EventTypeCompleter))]
         public string EventType { get; set; } = string.Empty;
 
         /// <summary>Delivery method. Only the legacy API offers it: when given, the webhook is created through legacy POST /create.</summary>

@@ -1,0 +1,40 @@
+using System;
+using System.Collections.Generic;
+using System.Threading;
+using System.Threading.Tasks;
+using HeyMilo.Client;
+
+namespace HeyMilo.PowerShell.Completers
+{
+    /// <summary>
+    /// Completes -PostingId: inserts the id, shows the title. Offers the first page (up to 100 postings)
+    /// of the session's workspace, filtered by the typed prefix on the id or the title.
+    /// </summary>
+    public sealed class PostingIdCompleter : SessionCompleter<Posting>
+    {
+        internal override async Task<List<Posting>> FetchAsync(MiloSession session, CancellationToken ct)
+        {
+            var postings = new List<Posting>();
+            var e = session.Client.ListPostingsAsync(null, HeyMiloClient.MaxPageSize, HeyMiloClient.MaxPageSize, null, ct).GetAsyncEnumerator(ct);
+            try
+            {
+                while (await e.MoveNextAsync().ConfigureAwait(false)) postings.Add(e.Current);
+            }
+            finally
+            {
+                await e.DisposeAsync().ConfigureAwait(false);
+            }
+            return postings;
+        }
+
+        internal override string IdOf(Posting item) => item.Id;
+
+        internal override bool MatchesText(Posting item, string prefix) =>
+            !string.IsNullOrEmpty(item.Title) && item.Title.StartsWith(prefix, StringComparison.OrdinalIgnoreCase);
+
+        internal override string ListItemText(Posting item) => string.IsNullOrEmpty(item.Title) ? item.Id : item.Title;
+
+        internal override string ToolTip(Posting item) =>
+            (string.IsNullOrEmpty(item.Title) ? item.Id : item.Title) + " (" + item.Id + (string.IsNullOrEmpty(item.Status) ? "" : ", " + item.Status) + ")";
+    }
+}

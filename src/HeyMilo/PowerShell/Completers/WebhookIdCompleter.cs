@@ -1,0 +1,40 @@
+using System;
+using System.Collections.Generic;
+using System.Threading;
+using System.Threading.Tasks;
+using HeyMilo.Client;
+
+namespace HeyMilo.PowerShell.Completers
+{
+    /// <summary>
+    /// Completes -WebhookId: inserts the id, shows the event type and the URL. Offers the first page
+    /// (up to 100 webhooks) of the session's workspace, filtered by the typed prefix on the id or event type.
+    /// </summary>
+    public sealed class WebhookIdCompleter : SessionCompleter<Webhook>
+    {
+        internal override async Task<List<Webhook>> FetchAsync(MiloSession session, CancellationToken ct)
+        {
+            var webhooks = new List<Webhook>();
+            var e = session.Client.ListWebhooksAsync(HeyMiloClient.MaxPageSize, HeyMiloClient.MaxPageSize, null, ct).GetAsyncEnumerator(ct);
+            try
+            {
+                while (await e.MoveNextAsync().ConfigureAwait(false)) webhooks.Add(e.Current);
+            }
+            finally
+            {
+                await e.DisposeAsync().ConfigureAwait(false);
+            }
+            return webhooks;
+        }
+
+        internal override string IdOf(Webhook item) => item.WebhookId;
+
+        internal override bool MatchesText(Webhook item, string prefix) =>
+            !string.IsNullOrEmpty(item.EventType) && item.EventType.StartsWith(prefix, StringComparison.OrdinalIgnoreCase);
+
+        internal override string ListItemText(Webhook item) => item.EventType + " " + item.Url;
+
+        internal override string ToolTip(Webhook item) =>
+            item.WebhookId + ": " + item.EventType + " of posting " + item.PostingId + " to " + item.Url + (item.IsActive ? "" : " (inactive)");
+    }
+}
