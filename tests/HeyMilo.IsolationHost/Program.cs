@@ -5,6 +5,7 @@ using System.Management.Automation.Runspaces;
 using System.Runtime.Loader;
 using System.Security;
 using Microsoft.Extensions.DependencyInjection;
+using Polly;
 
 // Usage: HeyMilo.IsolationHost <module manifest> <base uri> <api key>
 // Prints "host-before=ok", "postings=<n>" (or "error=..." lines), "host-after=ok" and one
@@ -45,7 +46,7 @@ using (var runspace = RunspaceFactory.CreateRunspace(InitialSessionState.CreateD
 Console.WriteLine("host-after=" + Host.UseExtensions());
 
 foreach (var assembly in AppDomain.CurrentDomain.GetAssemblies().Where(a => !a.IsDynamic)
-             .Where(a => a.GetName().Name is string n && (n.StartsWith("Polly", StringComparison.Ordinal) || n.StartsWith("Microsoft.Extensions.", StringComparison.Ordinal)))
+             .Where(a => a.GetName().Name is string n && (n == "HeyMilo" || n.StartsWith("Polly", StringComparison.Ordinal) || n.StartsWith("Microsoft.Extensions.", StringComparison.Ordinal)))
              .OrderBy(a => a.GetName().Name, StringComparer.Ordinal))
 {
     var fileVersion = System.Diagnostics.FileVersionInfo.GetVersionInfo(assembly.Location).FileVersion;
@@ -55,13 +56,18 @@ return 0;
 
 internal static class Host
 {
-    /// <summary>Microsoft.Extensions.Http / DependencyInjection / Options / Logging 8.x (assembly version 8.0.0.0; the module's are 10.0.0.0).</summary>
+    /// <summary>
+    /// Microsoft.Extensions.Http / DependencyInjection / Options / Logging 8.x (assembly version 8.0.0.0; the
+    /// module's are 10.0.0.0) and Polly.Core 8.6.5 (assembly version 8.0.0.0, like the module's 8.9).
+    /// </summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
     public static string UseExtensions()
     {
         var services = new ServiceCollection();
         services.AddHttpClient("host");
         using var provider = services.BuildServiceProvider();
-        return provider.GetRequiredService<System.Net.Http.IHttpClientFactory>().CreateClient("host") != null ? "ok" : "no client";
+        var pipeline = new ResiliencePipelineBuilder().AddTimeout(TimeSpan.FromSeconds(5)).Build();
+        var answer = pipeline.Execute(() => provider.GetRequiredService<System.Net.Http.IHttpClientFactory>().CreateClient("host") != null ? "ok" : "no client");
+        return answer;
     }
 }

@@ -10,15 +10,16 @@ namespace HeyMilo.Tests
 {
     /// <summary>
     /// The module imported into a host that already loaded OLDER versions of its dependencies
-    /// (Microsoft.Extensions.Http / DependencyInjection / Options / Logging 8.x; the module ships 10.x).
+    /// (Microsoft.Extensions.Http / DependencyInjection / Options / Logging 8.x, the module ships 10.x;
+    /// Polly.Core 8.6.5 with the same assembly version 8.0.0.0 as the module's 8.9).
     /// </summary>
     /// <remarks>
     /// Runs in a child process (tests/HeyMilo.IsolationHost, a PowerShell host built against those older
     /// packages), not in this one: an assembly loaded into the default load context cannot be unloaded, this
     /// process already imported the module (so "loaded before import" cannot be arranged here), and a
     /// conflicting version left in the shared test process would change what every later test sees. A
-    /// separate collectible load context would not do either: PowerShell resolves a binary module's
-    /// references through the default context, which is exactly the path under test.
+    /// separate collectible load context would not do either: what is under test is how the module's
+    /// load context treats copies already in the default one.
     /// </remarks>
     public class IsolationTests : MiloTestBase
     {
@@ -53,7 +54,7 @@ namespace HeyMilo.Tests
         }
 
         [Fact]
-        public void Module_works_in_a_host_that_loaded_older_Microsoft_Extensions_and_each_keeps_its_own()
+        public void Module_works_in_a_host_that_loaded_older_Microsoft_Extensions_and_Polly_and_each_keeps_its_own()
         {
             var lines = RunHost();
             var report = string.Join("\n", lines);
@@ -66,17 +67,20 @@ namespace HeyMilo.Tests
 
             var loads = lines.Where(l => l.StartsWith("assembly=", StringComparison.Ordinal))
                 .Select(l => l.Substring("assembly=".Length).Split('|'))
-                .Select(p => (Name: p[0], Version: Version.Parse(p[1]), Context: p[2]))
+                .Select(p => (Name: p[0], Version: Version.Parse(p[1]), Context: p[2], FileVersion: p[3]))
                 .ToList();
 
             // The host's older copies stay in the default context, untouched by the import...
             Assert.Contains(loads, a => a.Name == "Microsoft.Extensions.Http" && a.Version.Major == 8 && a.Context == "Default");
             Assert.Contains(loads, a => a.Name == "Microsoft.Extensions.DependencyInjection.Abstractions" && a.Version.Major == 8 && a.Context == "Default");
-            // ...and what the module loaded came from its own folder into its own context.
-            foreach (var name in new[] { "Microsoft.Extensions.Http.Resilience", "Polly.Core" })
-                Assert.True(loads.Any(a => a.Name == name && a.Context == "HeyMilo.Dependencies"), name + " not in HeyMilo.Dependencies:\n" + report);
+            // ...and what the module loaded came from its own folder into its own context, even Polly.Core,
+            // whose older host copy has the same assembly version.
+            foreach (var name in new[] { "HeyMilo", "Microsoft.Extensions.Http.Resilience", "Polly.Core" })
+                Assert.True(loads.Any(a => a.Name == name && a.Context == "HeyMilo"), name + " not in the HeyMilo load context:\n" + report);
             Assert.Contains(loads, a => a.Name == "Microsoft.Extensions.Http.Resilience" && a.Version.Major == 10);
-            Assert.DoesNotContain(loads, a => a.Context == "Default" && (a.Name.StartsWith("Polly", StringComparison.Ordinal) || a.Version.Major >= 10));
+            Assert.Contains(loads, a => a.Name == "Polly.Core" && a.Context == "Default" && a.FileVersion.StartsWith("8.6.5", StringComparison.Ordinal));
+            Assert.Contains(loads, a => a.Name == "Polly.Core" && a.Context == "HeyMilo" && !a.FileVersion.StartsWith("8.6.5", StringComparison.Ordinal));
+            Assert.DoesNotContain(loads, a => a.Context == "Default" && a.Version.Major >= 10);
         }
     }
 }

@@ -37,8 +37,9 @@ namespace HeyMilo.Tests
         public void Module_folder_ships_third_party_dlls_only_under_dependencies_from_the_allow_list()
         {
             var root = RepoPaths.ModuleFolder;
-            Assert.Equal(new[] { "HeyMilo.dll" }, Directory.GetFiles(root, "*.dll").Select(Path.GetFileName).ToArray());
+            Assert.Equal(new[] { "HeyMilo.Loader.dll", "HeyMilo.dll" }, Directory.GetFiles(root, "*.dll").Select(Path.GetFileName).OrderBy(n => n, StringComparer.Ordinal).ToArray());
             Assert.True(File.Exists(Path.Combine(root, "HeyMilo.psd1")));
+            Assert.True(File.Exists(Path.Combine(root, "HeyMilo.psm1")));
             Assert.True(File.Exists(Path.Combine(root, "HeyMilo.Format.ps1xml")));
             var allowList = File.ReadAllLines(Path.Combine(RepoPaths.Root, "src", "HeyMilo", "shipped-dependencies.txt"))
                 .Where(l => l.Trim().Length > 0).OrderBy(l => l).ToArray();
@@ -64,14 +65,15 @@ namespace HeyMilo.Tests
         }
 
         [Fact]
-        public void Dependencies_load_into_the_module_private_load_context()
+        public void The_module_and_its_dependencies_load_into_the_module_own_load_context()
         {
             Connect();
             Run("Get-MiloPosting -First 1").ThrowIfTerminating();
-            var context = ModuleInternals.DependencyContext("Polly.Core");
-            Assert.NotNull(context);
-            Assert.NotSame(System.Runtime.Loader.AssemblyLoadContext.Default, context);
-            Assert.Equal("HeyMilo.Dependencies", context!.Name);
+            var module = System.Runtime.Loader.AssemblyLoadContext.GetLoadContext(ModuleInternals.ModuleAssembly);
+            Assert.Equal("HeyMilo", module!.Name);
+            Assert.Equal("HeyMilo.Loader.ModuleLoadContext", module.GetType().FullName);
+            foreach (var name in new[] { "Polly.Core", "Microsoft.Extensions.Http.Resilience" })
+                Assert.Same(module, ModuleInternals.DependencyContext(name));
         }
     }
 }

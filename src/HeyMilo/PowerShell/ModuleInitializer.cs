@@ -25,6 +25,10 @@ namespace HeyMilo.PowerShell
 
         public void OnImport()
         {
+            // Loaded by HeyMilo.psm1 into HeyMilo.Loader's context (PowerShell 7): that context resolves the
+            // dependencies, and preferring the module's copies is what it is for. Only a direct
+            // Import-Module of the dll, or Windows PowerShell, needs the handler below.
+            if (InOwnLoadContext()) return;
             lock (s_sync)
             {
                 if (s_imports++ == 0) AppDomain.CurrentDomain.AssemblyResolve += Resolve;
@@ -33,10 +37,17 @@ namespace HeyMilo.PowerShell
 
         public void OnRemove(PSModuleInfo psModuleInfo)
         {
+            if (InOwnLoadContext()) return;
             lock (s_sync)
             {
                 if (--s_imports == 0) AppDomain.CurrentDomain.AssemblyResolve -= Resolve;
             }
+        }
+
+        private static bool InOwnLoadContext()
+        {
+            var context = LoadContextProxy.ContextOfAssembly(s_self);
+            return context?.GetType().FullName == "HeyMilo.Loader.ModuleLoadContext";
         }
 
         /// <summary>The load context the dependencies live in (null on .NET Framework).</summary>
@@ -110,6 +121,12 @@ namespace HeyMilo.PowerShell
             }
 
             public object? ContextOf(Assembly assembly) => _getLoadContext.Invoke(null, new object[] { assembly });
+
+            /// <summary>AssemblyLoadContext.GetLoadContext(assembly), or null on .NET Framework.</summary>
+            public static object? ContextOfAssembly(Assembly assembly) =>
+                typeof(object).Assembly.GetType("System.Runtime.Loader.AssemblyLoadContext")
+                    ?.GetMethod("GetLoadContext", BindingFlags.Public | BindingFlags.Static)
+                    ?.Invoke(null, new object[] { assembly });
         }
     }
 }
