@@ -38,6 +38,26 @@ namespace HeyMilo.Tests
         }
 
         [Fact]
+        public void Detailed_over_several_postings_nests_each_posting_bar_in_a_bar_over_the_postings()
+        {
+            Connect();
+            Ps.Set("ids", Sim.Data.PostingIds.Skip(1).Take(3).ToArray());
+            var result = Run("Get-MiloInterview -PostingId $ids -Detailed -ThrottleLimit 2 | Out-Null").ThrowIfTerminating();
+            Assert.Empty(result.Errors);
+
+            var parent = result.Progress.Where(p => p.Activity == "Get-MiloInterview").ToList();
+            Assert.Equal(new[] { "posting 1 of 3", "posting 2 of 3", "posting 3 of 3" },
+                parent.Where(p => p.RecordType == ProgressRecordType.Processing).Select(p => p.StatusDescription.Substring(0, 14)));
+            Assert.Equal(ProgressRecordType.Completed, parent.Last().RecordType);
+            Assert.All(parent, p => Assert.Equal(-1, p.ParentActivityId));
+
+            var children = result.Progress.Where(p => p.Activity.StartsWith("Get-MiloInterview -Detailed", StringComparison.Ordinal)).ToList();
+            Assert.Equal(3, children.Count(p => p.RecordType == ProgressRecordType.Completed));
+            Assert.All(children, p => Assert.Equal(parent[0].ActivityId, p.ParentActivityId));
+            Assert.NotEqual(parent[0].ActivityId, children[0].ActivityId);
+        }
+
+        [Fact]
         public void Progress_records_carry_one_activity_id_per_operation_and_end_Completed()
         {
             Connect();

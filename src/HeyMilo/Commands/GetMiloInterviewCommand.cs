@@ -30,6 +30,8 @@ namespace HeyMilo.Commands
         private const string ByPostingSet = "ByPosting";
         private const string ByIdSet = "ById";
         private const int ProgressActivityId = 0x4D10;
+        private const int PostingsActivityId = 0x4D0F;
+        private int _parentActivityId = -1;
 
         private long _consumed;   // items taken from the listings (after -Status), for -First/-Skip across postings
         private int _totalRequested;
@@ -135,16 +137,44 @@ namespace HeyMilo.Commands
                     "PostingIdRequired", ErrorCategory.InvalidArgument, null, "Get-MiloPosting -First 1 | Get-MiloInterview"));
             }
 
-            foreach (var postingId in postingIds!)
+            // Several postings in one call: a bar over the postings, with each posting's -Detailed bar nested in it.
+            var nested = postingIds!.Length > 1;
+            _parentActivityId = nested ? PostingsActivityId : -1;
+            try
             {
-                if (WindowFull) return;
-                try
+                for (var i = 0; i < postingIds.Length; i++)
                 {
-                    ListPosting(session, postingId);
+                    if (WindowFull) return;
+                    var postingId = postingIds[i];
+                    if (nested)
+                    {
+                        WriteProgress(new ProgressRecord(PostingsActivityId, "Get-MiloInterview",
+                            string.Format(System.Globalization.CultureInfo.InvariantCulture, "posting {0} of {1}: {2}", i + 1, postingIds.Length, postingId))
+                        {
+                            PercentComplete = i * 100 / postingIds.Length,
+                        });
+                    }
+                    try
+                    {
+                        ListPosting(session, postingId);
+                    }
+                    catch (MiloApiException ex)
+                    {
+                        WriteFailure(ex, postingId);
+                    }
                 }
-                catch (MiloApiException ex)
+            }
+            finally
+            {
+                if (nested)
                 {
-                    WriteFailure(ex, postingId);
+                    try
+                    {
+                        WriteProgress(new ProgressRecord(PostingsActivityId, "Get-MiloInterview", "Done") { RecordType = ProgressRecordType.Completed });
+                    }
+                    catch (PipelineStoppedException)
+                    {
+                    }
                 }
             }
         }
@@ -208,7 +238,7 @@ namespace HeyMilo.Commands
         /// </summary>
         private void WriteDetailed(MiloSession session, string postingId, IEnumerable<Interview> interviews, Func<long?> total)
         {
-            var progress = new ThrottledProgress(this, ProgressActivityId, "Get-MiloInterview -Detailed: posting " + postingId);
+            var progress = new ThrottledProgress(this, ProgressActivityId, "Get-MiloInterview -Detailed: posting " + postingId, _parentActivityId);
             var window = new Queue<KeyValuePair<Interview, Task<InterviewData>>>();
             using var stop = CancellationTokenSource.CreateLinkedTokenSource(Cancellation);
             long written = 0;

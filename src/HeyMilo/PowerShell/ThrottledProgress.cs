@@ -15,15 +15,18 @@ namespace HeyMilo.PowerShell
         private readonly Cmdlet _cmdlet;
         private readonly int _activityId;
         private readonly string _activity;
+        private readonly int _parentActivityId;
         private long _lastWrite;
         private bool _written;
         private bool _completed;
 
-        public ThrottledProgress(Cmdlet cmdlet, int activityId, string activity)
+        /// <param name="parentActivityId">The bar this one is nested in, or -1.</param>
+        public ThrottledProgress(Cmdlet cmdlet, int activityId, string activity, int parentActivityId = -1)
         {
             _cmdlet = cmdlet;
             _activityId = activityId;
             _activity = activity;
+            _parentActivityId = parentActivityId;
         }
 
         /// <summary>Reports <paramref name="done"/> items (of <paramref name="total"/> when known), unless the last update was under 0.5 s ago.</summary>
@@ -38,7 +41,7 @@ namespace HeyMilo.PowerShell
             var status = total is long t && t > 0
                 ? string.Format(CultureInfo.InvariantCulture, "{0} of {1} {2}", done, t, noun)
                 : string.Format(CultureInfo.InvariantCulture, "{0} {1}", done, noun);
-            var record = new ProgressRecord(_activityId, _activity, status);
+            var record = new ProgressRecord(_activityId, _activity, status) { ParentActivityId = _parentActivityId };
             if (total is long all && all > 0) record.PercentComplete = (int)Math.Min(100, done * 100 / all);
             _cmdlet.WriteProgress(record);
         }
@@ -48,7 +51,7 @@ namespace HeyMilo.PowerShell
         {
             if (_completed) return;
             _completed = true;
-            _cmdlet.WriteProgress(new ProgressRecord(_activityId, _activity, "Done") { RecordType = ProgressRecordType.Completed });
+            _cmdlet.WriteProgress(new ProgressRecord(_activityId, _activity, "Done") { RecordType = ProgressRecordType.Completed, ParentActivityId = _parentActivityId });
         }
 
         /// <summary>For finally blocks: ends the bar unless the pipeline is already gone.</summary>
