@@ -12,20 +12,8 @@ namespace HeyMilo.PowerShell.Completers
     /// </summary>
     public sealed class PostingIdCompleter : SessionCompleter<Posting>
     {
-        internal override async Task<List<Posting>> FetchAsync(MiloSession session, CancellationToken ct)
-        {
-            var postings = new List<Posting>();
-            var e = session.Client.ListPostingsAsync(null, HeyMiloClient.MaxPageSize, HeyMiloClient.MaxPageSize, null, ct).GetAsyncEnumerator(ct);
-            try
-            {
-                while (await e.MoveNextAsync().ConfigureAwait(false)) postings.Add(e.Current);
-            }
-            finally
-            {
-                await e.DisposeAsync().ConfigureAwait(false);
-            }
-            return postings;
-        }
+        internal override Task<List<Posting>> FetchAsync(MiloSession session, CancellationToken ct) =>
+            ToListAsync(session.Client.ListPostingsAsync(null, HeyMiloClient.MaxPageSize, HeyMiloClient.MaxPageSize, null, ct), ct);
 
         internal override string IdOf(Posting item) => item.Id;
 

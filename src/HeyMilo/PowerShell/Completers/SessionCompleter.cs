@@ -53,6 +53,22 @@ namespace HeyMilo.PowerShell.Completers
         /// <summary>Fetches the items to offer (the first page; completion never pages through a workspace).</summary>
         internal abstract Task<List<T>> FetchAsync(MiloSession session, CancellationToken ct);
 
+        /// <summary>Drains a (first-page-bounded) listing into a list.</summary>
+        internal static async Task<List<T>> ToListAsync(IAsyncEnumerable<T> listing, CancellationToken ct)
+        {
+            var items = new List<T>();
+            var e = listing.GetAsyncEnumerator(ct);
+            try
+            {
+                while (await e.MoveNextAsync().ConfigureAwait(false)) items.Add(e.Current);
+            }
+            finally
+            {
+                await e.DisposeAsync().ConfigureAwait(false);
+            }
+            return items;
+        }
+
         internal abstract string IdOf(T item);
 
         /// <summary>Whether the typed prefix matches the item's readable text (a posting's title).</summary>

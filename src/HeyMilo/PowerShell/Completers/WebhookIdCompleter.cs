@@ -12,20 +12,8 @@ namespace HeyMilo.PowerShell.Completers
     /// </summary>
     public sealed class WebhookIdCompleter : SessionCompleter<Webhook>
     {
-        internal override async Task<List<Webhook>> FetchAsync(MiloSession session, CancellationToken ct)
-        {
-            var webhooks = new List<Webhook>();
-            var e = session.Client.ListWebhooksAsync(HeyMiloClient.MaxPageSize, HeyMiloClient.MaxPageSize, null, ct).GetAsyncEnumerator(ct);
-            try
-            {
-                while (await e.MoveNextAsync().ConfigureAwait(false)) webhooks.Add(e.Current);
-            }
-            finally
-            {
-                await e.DisposeAsync().ConfigureAwait(false);
-            }
-            return webhooks;
-        }
+        internal override Task<List<Webhook>> FetchAsync(MiloSession session, CancellationToken ct) =>
+            ToListAsync(session.Client.ListWebhooksAsync(HeyMiloClient.MaxPageSize, HeyMiloClient.MaxPageSize, null, ct), ct);
 
         internal override string IdOf(Webhook item) => item.WebhookId;
 
