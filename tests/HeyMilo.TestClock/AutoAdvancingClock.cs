@@ -16,6 +16,7 @@ namespace HeyMilo.TestClock
         private static readonly DateTimeOffset Epoch = new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero);
         private readonly object _sync = new object();
         private readonly List<TimeSpan> _waits = new List<TimeSpan>();
+        private readonly List<(VirtualTimer Timer, int Generation, long DueTicks)> _longTimers = new List<(VirtualTimer, int, long)>();
         private long _ticks;
 
         public TimeSpan AutoAdvanceLimit { get; set; } = TimeSpan.FromSeconds(90);
@@ -36,7 +37,27 @@ namespace HeyMilo.TestClock
             lock (_sync) _waits.Clear();
         }
 
-        public void Advance(TimeSpan by) => Interlocked.Add(ref _ticks, by.Ticks);
+        /// <summary>
+        /// Moves the clock forward and fires the long timers (those over <see cref="AutoAdvanceLimit"/>)
+        /// that are now due and still armed as they were.
+        /// </summary>
+        public void Advance(TimeSpan by)
+        {
+            var now = Interlocked.Add(ref _ticks, by.Ticks);
+            List<VirtualTimer> due;
+            lock (_sync)
+            {
+                due = new List<VirtualTimer>();
+                _longTimers.RemoveAll(t =>
+                {
+                    if (!t.Timer.IsArmed(t.Generation)) return true;
+                    if (t.DueTicks > now) return false;
+                    due.Add(t.Timer);
+                    return true;
+                });
+            }
+            foreach (var timer in due) ThreadPool.QueueUserWorkItem(_ => timer.Fire());
+        }
 
         public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
         {
@@ -45,13 +66,18 @@ namespace HeyMilo.TestClock
             return timer;
         }
 
-        private void Schedule(VirtualTimer timer, TimeSpan due)
+        private void Schedule(VirtualTimer timer, int generation, TimeSpan due)
         {
-            if (due == Timeout.InfiniteTimeSpan || due > AutoAdvanceLimit) return;
+            if (due == Timeout.InfiniteTimeSpan) return;
+            if (due > AutoAdvanceLimit)
+            {
+                lock (_sync) _longTimers.Add((timer, generation, Interlocked.Read(ref _ticks) + due.Ticks));
+                return;
+            }
             if (due > TimeSpan.Zero)
             {
                 lock (_sync) _waits.Add(due);
-                Advance(due);
+                Interlocked.Add(ref _ticks, due.Ticks);
             }
             ThreadPool.QueueUserWorkItem(_ => timer.Fire());
         }
@@ -75,9 +101,12 @@ namespace HeyMilo.TestClock
             {
                 var generation = Interlocked.Increment(ref _generation);
                 _ = period; // periodic timers fire once here; the module uses one-shot timers only
-                _clock.Schedule(this, dueTime);
+                _clock.Schedule(this, generation, dueTime);
                 return generation > 0;
             }
+
+            /// <summary>Not disposed and not re-armed since <paramref name="generation"/>.</summary>
+            public bool IsArmed(int generation) => Volatile.Read(ref _generation) == generation;
 
             public void Fire()
             {

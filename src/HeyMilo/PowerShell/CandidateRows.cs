@@ -61,10 +61,21 @@ namespace HeyMilo.PowerShell
                 return null;
             }
 
+            if (BrokenText(name))
+            {
+                error = Row(rowNumber, "name", BrokenTextProblem);
+                return null;
+            }
+
             var email = First(columns, s_email);
             if (email.Length == 0)
             {
                 error = Row(rowNumber, "email", "is required (an Email, E-mail or Email Address column).");
+                return null;
+            }
+            if (BrokenText(email))
+            {
+                error = Row(rowNumber, "email", BrokenTextProblem);
                 return null;
             }
             if (!IsEmail(email))
@@ -124,12 +135,31 @@ namespace HeyMilo.PowerShell
             foreach (var pair in metadata)
             {
                 if (pair.Key.Length == 0) return "has an empty key.";
+                if (BrokenText(pair.Key) || BrokenText(pair.Value)) return $"key '{pair.Key}' {BrokenTextProblem}";
                 if (pair.Key.Length > MaxMetadataKeyLength)
                     return $"key '{pair.Key}' is {pair.Key.Length} characters long; at most {MaxMetadataKeyLength} are allowed.";
                 if (pair.Value.Length > MaxMetadataValueLength)
                     return $"value of '{pair.Key}' is {pair.Value.Length} characters long; at most {MaxMetadataValueLength} are allowed.";
             }
             return null;
+        }
+
+        private const string BrokenTextProblem =
+            "contains a broken character (an unpaired UTF-16 surrogate, e.g. half of an emoji); it would reach the API as U+FFFD, not as given.";
+
+        /// <summary>
+        /// True when the text holds an unpaired surrogate. JSON (UTF-8) cannot carry one: the writer
+        /// replaces it with U+FFFD, so the API would store a different name or email than the row has.
+        /// </summary>
+        public static bool BrokenText(string text)
+        {
+            for (var i = 0; i < text.Length; i++)
+            {
+                var c = text[i];
+                if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1])) i++;
+                else if (char.IsSurrogate(c)) return true;
+            }
+            return false;
         }
 
         /// <summary>One '@', a non-empty local part, a domain with a dot inside it, no whitespace.</summary>

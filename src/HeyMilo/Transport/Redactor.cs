@@ -13,6 +13,15 @@ namespace HeyMilo.Transport
             "(\"(?:[a-z_\\-]*api[_\\-]?key|x-api-key|token|access_token|refresh_token|secret|client_secret|password|authorization)\"\\s*:\\s*)\"(?:[^\"\\\\]|\\\\.)*\"",
             RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled);
 
+        // Credentials in free text (an error message that quotes a header or a query string).
+        private static readonly Regex s_bearer = new Regex(
+            @"\b(Bearer)\s+[A-Za-z0-9\-._~+/]+=*",
+            RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled);
+
+        private static readonly Regex s_secretPairs = new Regex(
+            @"\b((?:[a-z_\-]*api[_\-]?key|access_token|refresh_token|token|client_secret|secret|password)\s*=\s*)[^&\s""',;]+",
+            RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled);
+
         public static string Redact(string? text, IEnumerable<string?> secrets)
         {
             if (string.IsNullOrEmpty(text)) return text ?? string.Empty;
@@ -22,7 +31,9 @@ namespace HeyMilo.Transport
                 if (!string.IsNullOrEmpty(secret) && secret!.Length >= 4)
                     result = result.Replace(secret, Mask);
             }
-            return s_secretFields.Replace(result, m => m.Groups[1].Value + "\"" + Mask + "\"");
+            result = s_secretFields.Replace(result, m => m.Groups[1].Value + "\"" + Mask + "\"");
+            result = s_bearer.Replace(result, m => m.Groups[1].Value + " " + Mask);
+            return s_secretPairs.Replace(result, m => m.Groups[1].Value + Mask);
         }
     }
 }
