@@ -62,11 +62,31 @@ namespace HeyMilo.Tests
         }
 
         [Fact]
-        public void Long_waits_are_visible_with_Verbose()
+        public void The_client_pacing_itself_says_so_with_Verbose()
+        {
+            Connect($"-RequestsPerMinute {ClientLimit}");
+            var result = Run("Get-MiloPosting -PageSize 5 -Verbose").ThrowIfTerminating();
+            Assert.Contains(result.Verbose, v => v.StartsWith("Waiting ", StringComparison.Ordinal) && v.Contains($"keeping under {ClientLimit} requests per minute"));
+            Assert.Empty(result.Warnings);
+        }
+
+        [Fact]
+        public void A_long_pause_the_API_asks_for_is_a_warning()
         {
             Connect($"-RequestsPerMinute {Limit}");
-            var result = Run("Get-MiloPosting -PageSize 5 -Verbose").ThrowIfTerminating();
-            Assert.Contains(result.Verbose, v => v.StartsWith("Waiting ", StringComparison.Ordinal) && v.Contains("requests per minute"));
+            var result = Run("Get-MiloPosting -PageSize 5").ThrowIfTerminating();
+            Assert.Equal(250, result.Output.Count);
+            Assert.Contains(result.Warnings, w => w.StartsWith("Waiting ", StringComparison.Ordinal) && w.Contains("the API asked to pause"));
+            Assert.Equal(0, Sim.Requests.Count(r => r.Status == 429));
+        }
+
+        [Fact]
+        public void A_job_smaller_than_the_limit_runs_without_waiting()
+        {
+            Connect($"-RequestsPerMinute {Limit}");
+            Run($"Get-MiloPosting -PageSize 5 -First {(Limit - 1) * 5}").ThrowIfTerminating();
+            Assert.Equal(Limit - 1, Requests("/api/v2/postings").Count);
+            Assert.Empty(Clock.Waits());
         }
     }
 }

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Concurrent;
+using System.Collections.Generic;
 using System.Globalization;
 using System.Threading;
 using System.Threading.Tasks;
@@ -12,11 +13,13 @@ namespace HeyMilo.Transport
     /// process, so the key's requests stay at or under the configured requests per minute and a
     /// healthy run never sees a 429.
     ///
-    /// A token bucket on <see cref="ModuleClock"/> holds the permits. System.Threading.RateLimiting's
-    /// TokenBucketRateLimiter measures elapsed time with its own stopwatch even when replenished by
-    /// hand (it takes no TimeProvider: dotnet/runtime#106447), so it cannot run on a fake clock and
-    /// tests would have to sleep. Burst B and refill R per minute are chosen so that B + R + 1 ≤ limit:
-    /// no 60-second window, wherever it starts, can hold more than the limit.
+    /// The permits are a sliding-window log on <see cref="ModuleClock"/>: a request may start when fewer
+    /// than the limit started in the last <see cref="Window"/> (60 s plus a margin for the time between
+    /// taking a permit and the server counting the request). So a short job runs at full speed and a long
+    /// one at the limit, and no 60-second window, wherever the server starts it, holds more than the limit.
+    /// It is not System.Threading.RateLimiting's SlidingWindowRateLimiter: the library measures time with
+    /// its own stopwatch and takes no TimeProvider (dotnet/runtime#106447), so on a fake clock every wait
+    /// would still cost real time and tests would have to sleep.
     /// The server's rate-limit headers tighten the gate: a lower advertised limit rebuilds the bucket,
     /// and "remaining 0" or a 429's Retry-After pauses every caller of the key until the reset.
     /// </summary>
@@ -26,7 +29,10 @@ namespace HeyMilo.Transport
             new ConcurrentDictionary<string, RateLimitGate>(StringComparer.Ordinal);
 
         private readonly object _sync = new object();
-        private TokenBucket _bucket = null!;
+        /// <summary>60 s, plus 1 s for a permit taken just before a request reaches the server a little later.</summary>
+        internal static readonly TimeSpan Window = TimeSpan.FromSeconds(61);
+
+        private SlidingLog _log = null!;
         private DateTimeOffset _pausedUntil = DateTimeOffset.MinValue;
         private int? _serverLimit;
         private int? _serverRemaining;
@@ -51,7 +57,7 @@ namespace HeyMilo.Transport
         {
             lock (_sync)
             {
-                var available = _bucket.Available(ModuleClock.Current);
+                var available = _log.Available(ModuleClock.Current.GetUtcNow());
                 return new RateLimitState(
                     _serverLimit is int server ? Math.Min(server, Limit) : Limit,
                     _serverRemaining ?? available,
@@ -80,7 +86,7 @@ namespace HeyMilo.Transport
                     }
                     else
                     {
-                        if (_bucket.TryTake(clock, out delay)) return;
+                        if (_log.TryTake(now, out delay)) return;
                     }
                 }
 
@@ -89,7 +95,8 @@ namespace HeyMilo.Transport
                     announced = true;
                     var reason = paused ? "the API asked to pause until its rate-limit window resets" : $"keeping under {Limit} requests per minute";
                     var text = string.Format(CultureInfo.InvariantCulture, "Waiting {0:0.#} s before {1}: {2}.", delay.TotalSeconds, requestLine, reason);
-                    if (delay >= TimeSpan.FromSeconds(30)) OperationLog.Warning(text); else OperationLog.Verbose(text);
+                    // Pacing to the limit is the module doing its job (verbose); a long pause the API asked for is news (warning).
+                    if (paused && delay >= TimeSpan.FromSeconds(30)) OperationLog.Warning(text); else OperationLog.Verbose(text);
                 }
 
                 await clock.Delay(delay, cancellationToken).ConfigureAwait(false);
@@ -128,56 +135,49 @@ namespace HeyMilo.Transport
 
         private void Build(int requestsPerMinute, bool startFull)
         {
-            var burst = Math.Max(1, Math.Min(10, requestsPerMinute / 30));
-            var refillPerMinute = Math.Max(1, requestsPerMinute - burst - 1);
-            var clock = ModuleClock.Current;
-            var carried = _bucket is null || startFull ? burst : Math.Min(burst, _bucket.Available(clock));
-            _bucket = new TokenBucket(burst, refillPerMinute, carried, clock);
+            // A tighter limit keeps the requests already made: they still count against it.
+            _log = new SlidingLog(requestsPerMinute, startFull || _log is null ? null : _log);
             Limit = requestsPerMinute;
         }
 
-        /// <summary>Up to <c>capacity</c> permits, refilled continuously at <c>perMinute</c>, on the given clock.</summary>
-        private sealed class TokenBucket
+        /// <summary>When each of the last requests took its permit, at most <c>limit</c> of them, oldest first.</summary>
+        private sealed class SlidingLog
         {
-            private readonly int _capacity;
-            private readonly double _perTick;
-            private double _tokens;
-            private DateTimeOffset _updated;
+            private readonly int _limit;
+            private readonly Queue<DateTimeOffset> _taken = new Queue<DateTimeOffset>();
 
-            public TokenBucket(int capacity, int perMinute, int tokens, TimeProvider clock)
+            public SlidingLog(int limit, SlidingLog? carried)
             {
-                _capacity = capacity;
-                _perTick = perMinute / (double)TimeSpan.TicksPerMinute;
-                _tokens = tokens;
-                _updated = clock.GetUtcNow();
+                _limit = limit;
+                if (carried is null) return;
+                foreach (var at in carried._taken) _taken.Enqueue(at);
+                while (_taken.Count > _limit) _taken.Dequeue();
             }
 
-            public int Available(TimeProvider clock)
+            public int Available(DateTimeOffset now)
             {
-                Refill(clock);
-                return (int)_tokens;
+                Expire(now);
+                return _limit - _taken.Count;
             }
 
-            /// <summary>Takes a permit, or says how long until one is there.</summary>
-            public bool TryTake(TimeProvider clock, out TimeSpan wait)
+            /// <summary>Takes a permit, or says how long until the oldest request leaves the window.</summary>
+            public bool TryTake(DateTimeOffset now, out TimeSpan wait)
             {
-                Refill(clock);
-                if (_tokens >= 1)
+                Expire(now);
+                if (_taken.Count < _limit)
                 {
-                    _tokens -= 1;
+                    _taken.Enqueue(now);
                     wait = TimeSpan.Zero;
                     return true;
                 }
-                wait = TimeSpan.FromTicks(Math.Max(1, (long)Math.Ceiling((1 - _tokens) / _perTick)));
+                wait = _taken.Peek() + Window - now;
+                if (wait <= TimeSpan.Zero) wait = TimeSpan.FromTicks(1);
                 return false;
             }
 
-            private void Refill(TimeProvider clock)
+            private void Expire(DateTimeOffset now)
             {
-                var now = clock.GetUtcNow();
-                if (now <= _updated) return;
-                _tokens = Math.Min(_capacity, _tokens + (now - _updated).Ticks * _perTick);
-                _updated = now;
+                while (_taken.Count > 0 && now - _taken.Peek() >= Window) _taken.Dequeue();
             }
         }
     }
