@@ -131,7 +131,8 @@ public static class Program
         var gaps = pages.Zip(pages.Skip(1), (a, b) => b.Time - a.Time).ToList();
         var overlapped = gaps.Count(g => g < s_latency);
         var pagesBound = rtt * pages.Count;
-        var rateBound = TimeSpan.FromMinutes(Math.Max(0, pages.Count - 10) / (double)(Limit - 11));
+        // The client's sliding window: the first Limit requests go at once, then Limit per 61 s.
+        var rateBound = TimeSpan.FromSeconds(61.0 * Math.Max(0, (pages.Count - 1) / Limit));
 
         // Naive: a raw sequential HttpClient loop over the same pages (what Invoke-RestMethod in a loop does), on a fresh key.
         await using var naiveSim = await StartSim("bench-list-naive", o => o.Postings = postings);
@@ -167,7 +168,7 @@ public static class Program
         Row("list", "next page prefetched?", overlapped == 0 ? "no" : $"yes ({overlapped} pages)", "no", "",
             $"smallest gap between page requests {gaps.DefaultIfEmpty().Min().TotalMilliseconds:0} ms (latency {s_latency.TotalMilliseconds:0} ms)");
         if (overlapped == 0)
-            s_notes.Add("Listing does not prefetch the next page (CursorPager is lazy by design: a page is requested only when the pipeline asks for an item past the previous one). At 300/min the rate limit, not the round trip, bounds a 100-page listing, so prefetching would not shorten it.");
+            s_notes.Add("Listing does not prefetch the next page (CursorPager is lazy by design: a page is requested only when the pipeline asks for an item past the previous one, so a stopped pipeline asks for no further page). Pages are fetched back to back, so the total is pages × round trip.");
     }
 
     private static async Task DetailedCase(int interviews)
@@ -183,15 +184,16 @@ public static class Program
         Check(output.Count == interviews, "detailed: every interview");
         var requests = sim.Requests.Snapshot().Where(r => r.ApiKey == "bench-detailed").OrderBy(r => r.Time).ToList();
         var rate = requests.Count / sw.Elapsed.TotalMinutes;
-        // Sustained: after the client's 10-request burst.
-        var steady = requests.Skip(10).ToList();
-        var steadyRate = steady.Count > 1 ? (steady.Count - 1) / (steady[^1].Time - steady[0].Time).TotalMinutes : double.NaN;
+        // The client's window lets the first Limit requests go at once, then Limit per 61 s: over the run
+        // the rate is above the limit for short runs and tends to Limit × 60/61 for long ones. What must hold
+        // is the server's count: never more than Limit in any 60 s.
+        var steadyRate = requests.Count > 1 ? (requests.Count - 1) / (requests[^1].Time - requests[0].Time).TotalMinutes : double.NaN;
         var throttled = sim.Requests.Count(r => r.Status == 429);
         var naiveTime = TimeSpan.FromTicks((long)(requests.Count * Math.Max(s_latency.Ticks * 1.2, TimeSpan.FromMinutes(1.0 / Limit).Ticks)));
         Row("detailed", $"{interviews:N0} interviews: wall time", Fmt(sw.Elapsed), Fmt(naiveTime) + " (computed)", Ratio(naiveTime, sw.Elapsed),
             $"{requests.Count} requests; naive = one sequential request each, at best max(RTT, 60/{Limit} s) apiece");
-        Row("detailed", "sustained rate", $"{steadyRate:0} /min = {steadyRate / Limit:P0} of limit", "", "",
-            $"overall {rate:0}/min incl. burst; 429s: {throttled}; most accepted in any 60 s: {sim.Requests.MaxAcceptedInAnyWindow("bench-detailed", TimeSpan.FromSeconds(60))}");
+        Row("detailed", "rate over the run", $"{steadyRate:0} /min = {steadyRate / Limit:P0} of limit", "", "",
+            $"long runs tend to {60.0 / 61:P0} (the limit per 61 s); wall-clock {rate:0}/min; 429s: {throttled}; most accepted in any 60 s: {sim.Requests.MaxAcceptedInAnyWindow("bench-detailed", TimeSpan.FromSeconds(60))}");
     }
 
     private static async Task MemoryCase(int[] sizes)
