@@ -30,7 +30,7 @@ namespace HeyMilo.Tests.Infrastructure
         {
             Ps = new PsHost();
             ModuleInternals.ResetRateLimits();
-            Clock.ClearWaits();
+            ModuleInternals.ResetClock();
             var options = new SimulatorOptions { Clock = Clock.Now, Url = "http://127.0.0.1:0" };
             Configure(options);
             Sim = await SimulatorHost.StartAsync(options);

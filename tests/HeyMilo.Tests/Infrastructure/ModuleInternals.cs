@@ -23,7 +23,19 @@ namespace HeyMilo.Tests.Infrastructure
         {
             lock (s_sync)
             {
-                if (s_clock != null) return;
+                if (s_clock == null) ResetClock();
+            }
+        }
+
+        /// <summary>
+        /// A new fake clock for the module (each test gets its own). Work a previous test left running —
+        /// a session's retry pipeline captured its clock when it was built — then waits on the old clock
+        /// and cannot add to this test's recorded waits.
+        /// </summary>
+        public static void ResetClock()
+        {
+            lock (s_sync)
+            {
                 var clockProperty = ModuleAssembly.GetType("HeyMilo.Transport.ModuleClock", throwOnError: true)!
                     .GetProperty("Current", BindingFlags.Static | BindingFlags.NonPublic)!;
                 var timeProviderType = clockProperty.PropertyType;
