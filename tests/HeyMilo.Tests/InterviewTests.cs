@@ -213,19 +213,37 @@ namespace HeyMilo.Tests
         [Fact]
         public void Detailed_keeps_at_most_ThrottleLimit_fetches_in_flight()
         {
+            // Each result fetch is held at the server until ThrottleLimit of them are in flight (or no more
+            // will come), so the fetches overlap as much as the module lets them; none is timed.
+            const int limit = 3, total = 16;
             var inFlight = 0;
+            var started = 0;
             var peak = 0;
+            var releases = 0;   // bumped each time ThrottleLimit fetches are in flight: everyone held goes
             var gate = new object();
             Sim.Requests.Recorded += r =>
             {
                 if (!r.Path.StartsWith("/api/v2/interviews/", StringComparison.Ordinal)) return;
-                lock (gate) peak = Math.Max(peak, ++inFlight);
-                System.Threading.Thread.Sleep(30);
-                lock (gate) inFlight--;
+                lock (gate)
+                {
+                    started++;
+                    peak = Math.Max(peak, ++inFlight);
+                    if (inFlight >= limit || started >= total)
+                    {
+                        releases++;
+                        System.Threading.Monitor.PulseAll(gate);
+                    }
+                    var mine = releases;
+                    // A guard, not a wait for time to pass: it only expires if the module stalls.
+                    var guard = DateTime.UtcNow.AddSeconds(30);
+                    while (releases == mine && inFlight < limit && started < total && DateTime.UtcNow < guard)
+                        System.Threading.Monitor.Wait(gate, TimeSpan.FromSeconds(1));
+                    inFlight--;
+                }
             };
-            var result = Ok($"Get-MiloInterview -PostingId {PostingId} -First 16 -Detailed -ThrottleLimit 3");
-            Assert.Equal(16, result.Output.Count);
-            Assert.InRange(peak, 1, 3);
+            var result = Ok($"Get-MiloInterview -PostingId {PostingId} -First {total} -Detailed -ThrottleLimit {limit}");
+            Assert.Equal(total, result.Output.Count);
+            Assert.Equal(limit, peak);
         }
 
         [Fact]

@@ -42,7 +42,7 @@ Describe 'Get-MiloPosting' {
         Join-Id (Get-MiloPosting -First 5) | Should -Be (Join-Id $all[0..4])
     }
 
-    It '-Skip and -First read across a page boundary in order' {
+    It 'Skip and First read across a page boundary in order' {
         Join-Id (Get-MiloPosting -Skip 98 -First 5) | Should -Be (Join-Id $all[98..102])
     }
 
