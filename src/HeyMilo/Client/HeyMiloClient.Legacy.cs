@@ -145,6 +145,6 @@ namespace HeyMilo.Client
             parent.ValueKind == JsonValueKind.Object && parent.TryGetProperty(name, out var value) ? Text(value) : null;
 
         private static DateTimeOffset? Seconds(JsonElement value) =>
-            value.ValueKind == JsonValueKind.Number ? DateTimeOffset.FromUnixTimeMilliseconds((long)(value.GetDouble() * 1000)) : (DateTimeOffset?)null;
+            value.ValueKind == JsonValueKind.Number ? UnixSecondsConverter.FromSeconds(value.GetDouble()) : (DateTimeOffset?)null;
     }
 }

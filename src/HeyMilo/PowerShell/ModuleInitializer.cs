@@ -72,7 +72,7 @@ namespace HeyMilo.PowerShell
         private static bool IsInDependencyContext(Assembly assembly)
         {
             var context = s_loadContext.Value;
-            return context != null && ReferenceEquals(context.ContextOf(assembly), context.Context);
+            return context != null && ReferenceEquals(LoadContextProxy.ContextOfAssembly(assembly), context.Context);
         }
 
         private static HashSet<string> ListDependencies()
@@ -88,7 +88,6 @@ namespace HeyMilo.PowerShell
         private sealed class LoadContextProxy
         {
             private readonly MethodInfo _loadFromPath;
-            private readonly MethodInfo _getLoadContext;
             private readonly Dictionary<string, Assembly> _loaded = new Dictionary<string, Assembly>(StringComparer.OrdinalIgnoreCase);
 
             private LoadContextProxy(Type type, string name)
@@ -96,7 +95,6 @@ namespace HeyMilo.PowerShell
                 var ctor = type.GetConstructor(new[] { typeof(string), typeof(bool) })!;
                 Context = ctor.Invoke(new object[] { name, false });
                 _loadFromPath = type.GetMethod("LoadFromAssemblyPath", new[] { typeof(string) })!;
-                _getLoadContext = type.GetMethod("GetLoadContext", BindingFlags.Public | BindingFlags.Static)!;
             }
 
             public object Context { get; }
@@ -119,8 +117,6 @@ namespace HeyMilo.PowerShell
                     return assembly;
                 }
             }
-
-            public object? ContextOf(Assembly assembly) => _getLoadContext.Invoke(null, new object[] { assembly });
 
             /// <summary>AssemblyLoadContext.GetLoadContext(assembly), or null on .NET Framework.</summary>
             public static object? ContextOfAssembly(Assembly assembly) =>
