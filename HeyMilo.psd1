@@ -1,5 +1,5 @@
 @{
-    RootModule             = 'HeyMilo.psm1'
+    RootModule             = 'HeyMilo.dll'
     ModuleVersion          = '0.1.0'
     CompatiblePSEditions   = @('Desktop', 'Core')
     GUID                   = '6f1d7f0e-2c5b-4d7a-9a51-3f4c8e2b9d10'

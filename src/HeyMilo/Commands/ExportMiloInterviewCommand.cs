@@ -7,6 +7,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using HeyMilo.Client;
 using HeyMilo.Client.Models;
+using HeyMilo.Export;
 using HeyMilo.PowerShell;
 using HeyMilo.Transport;
 
@@ -106,7 +107,7 @@ namespace HeyMilo.Commands
             if (!Server)
             {
                 _stream = CreateTemp();
-                _sink = InterviewExportSink.Create(_format, _stream, WriteWarning);
+                _sink = InterviewExportSink.Create(FileFormat(_format), _stream, WriteWarning);
             }
         }
 
@@ -348,6 +349,13 @@ namespace HeyMilo.Commands
             {
             }
         }
+
+        private static ExportFileFormat FileFormat(InterviewExportFormat format) => format switch
+        {
+            InterviewExportFormat.JsonLines => ExportFileFormat.JsonLines,
+            InterviewExportFormat.Csv => ExportFileFormat.Csv,
+            _ => ExportFileFormat.Json,
+        };
 
         private InterviewExportFormat FormatFromExtension(string path)
         {

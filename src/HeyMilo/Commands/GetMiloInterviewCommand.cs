@@ -266,7 +266,7 @@ namespace HeyMilo.Commands
         private Task<InterviewData> StartFetch(MiloSession session, string interviewId, CancellationToken token)
         {
             // The fetch runs on the thread pool; its verbose/warning lines reach this cmdlet's stream.
-            using (OperationLog.Enter(this))
+            using (EnterOperationLog())
             {
                 return Legacy
                     ? Task.Run(() => session.Client.GetLegacyInterviewAsync(interviewId, token), token)

@@ -16,7 +16,7 @@ namespace HeyMilo.PowerShell
     /// async client code while pumping its verbose/debug/warning lines onto the pipeline thread — the
     /// only thread that may write to PowerShell streams.
     /// </summary>
-    public abstract class MiloCmdlet : PSCmdlet, IOperationLog, IDisposable
+    public abstract class MiloCmdlet : PSCmdlet, IDisposable
     {
         private readonly CancellationTokenSource _cancellation = new CancellationTokenSource();
         private readonly BlockingCollection<Action> _inbox = new BlockingCollection<Action>();
@@ -30,17 +30,24 @@ namespace HeyMilo.PowerShell
 
         protected CancellationToken Cancellation => _cancellation.Token;
 
-        bool IOperationLog.VerboseEnabled => _verbose;
-        bool IOperationLog.DebugEnabled => _debug;
-        void IOperationLog.Verbose(string message) => _inbox.Add(() => WriteVerbose(message));
-        void IOperationLog.Debug(string message) => _inbox.Add(() => WriteDebug(message));
-        void IOperationLog.Warning(string message) => _inbox.Add(() => WriteWarning(message));
+        private object? _log;   // an OperationLogSink; typed object so loading this type never loads the engine
 
         protected override void BeginProcessing()
         {
             _verbose = IsEnabled("Verbose", "VerbosePreference");
             _debug = IsEnabled("Debug", "DebugPreference");
         }
+
+        /// <summary>
+        /// While the returned scope is open, engine code on any thread sends its verbose, debug and warning
+        /// lines to this cmdlet; they are written on the pipeline thread by <see cref="Run{T}"/>.
+        /// </summary>
+        internal IDisposable EnterOperationLog() => OperationLog.Enter(LogSink);
+
+        private OperationLogSink LogSink => (OperationLogSink)(_log ??= new OperationLogSink(_verbose, _debug,
+            message => _inbox.Add(() => WriteVerbose(message)),
+            message => _inbox.Add(() => WriteDebug(message)),
+            message => _inbox.Add(() => WriteWarning(message))));
 
         protected override void StopProcessing() => _cancellation.Cancel();
 
@@ -57,7 +64,7 @@ namespace HeyMilo.PowerShell
         protected T Run<T>(Func<CancellationToken, Task<T>> work)
         {
             Task<T> task;
-            using (OperationLog.Enter(this))
+            using (EnterOperationLog())
             {
                 task = Task.Run(() => work(_cancellation.Token));
             }

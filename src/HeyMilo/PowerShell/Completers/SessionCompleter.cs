@@ -16,8 +16,10 @@ namespace HeyMilo.PowerShell.Completers
     /// PowerShell could evaluate it) or the current session, cache what they fetched per session for
     /// <see cref="CacheLifetime"/> on the module clock, and never fail: no session, a closed session or
     /// an API error just means no completions (Tab must not print errors into the user's prompt).
+    /// Not generic over the engine's models: PowerShell reflects over this assembly's public types before
+    /// the engine can load, so none may name an engine type in its base type.
     /// </summary>
-    public abstract class SessionCompleter<T> : IArgumentCompleter
+    public abstract class SessionCompleter : IArgumentCompleter
     {
         /// <summary>How long a fetched list is reused, so repeated Tab presses cost no requests.</summary>
         internal static readonly TimeSpan CacheLifetime = TimeSpan.FromSeconds(60);
@@ -41,26 +43,27 @@ namespace HeyMilo.PowerShell.Completers
             var prefix = Unquote(wordToComplete);
             foreach (var item in items)
             {
-                var id = IdOf(item);
+                var id = item.Id;
                 if (string.IsNullOrEmpty(id)) continue;
-                if (prefix.Length > 0 && !id.StartsWith(prefix, StringComparison.OrdinalIgnoreCase) && !MatchesText(item, prefix)) continue;
+                if (prefix.Length > 0 && !id.StartsWith(prefix, StringComparison.OrdinalIgnoreCase)
+                    && !(item.Text?.StartsWith(prefix, StringComparison.OrdinalIgnoreCase) ?? false)) continue;
                 var text = quote is null ? Quote(id) : quote + id.Replace(quote, quote + quote) + quote;
-                results.Add(new CompletionResult(text, ListItemText(item), CompletionResultType.ParameterValue, ToolTip(item)));
+                results.Add(new CompletionResult(text, item.ListItemText, CompletionResultType.ParameterValue, item.ToolTip));
             }
             return results;
         }
 
         /// <summary>Fetches the items to offer (the first page; completion never pages through a workspace).</summary>
-        internal abstract Task<List<T>> FetchAsync(MiloSession session, CancellationToken ct);
+        internal abstract Task<List<CompletionItem>> FetchAsync(MiloSession session, CancellationToken ct);
 
-        /// <summary>Drains a (first-page-bounded) listing into a list.</summary>
-        internal static async Task<List<T>> ToListAsync(IAsyncEnumerable<T> listing, CancellationToken ct)
+        /// <summary>Drains a (first-page-bounded) listing into completion items.</summary>
+        internal static async Task<List<CompletionItem>> ToListAsync<T>(IAsyncEnumerable<T> listing, Func<T, CompletionItem> describe, CancellationToken ct)
         {
-            var items = new List<T>();
+            var items = new List<CompletionItem>();
             var e = listing.GetAsyncEnumerator(ct);
             try
             {
-                while (await e.MoveNextAsync().ConfigureAwait(false)) items.Add(e.Current);
+                while (await e.MoveNextAsync().ConfigureAwait(false)) items.Add(describe(e.Current));
             }
             finally
             {
@@ -68,15 +71,6 @@ namespace HeyMilo.PowerShell.Completers
             }
             return items;
         }
-
-        internal abstract string IdOf(T item);
-
-        /// <summary>Whether the typed prefix matches the item's readable text (a posting's title).</summary>
-        internal abstract bool MatchesText(T item, string prefix);
-
-        internal abstract string ListItemText(T item);
-
-        internal abstract string ToolTip(T item);
 
         internal static MiloSession? SessionFrom(IDictionary? fakeBoundParameters)
         {
@@ -89,14 +83,14 @@ namespace HeyMilo.PowerShell.Completers
             return SessionStore.Current;
         }
 
-        private List<T>? Cached(MiloSession session)
+        private List<CompletionItem>? Cached(MiloSession session)
         {
             var entry = s_cache.GetValue(session, _ => new CacheEntry());
             var clock = ModuleClock.Current;
             lock (entry)
             {
                 if (entry.Items != null && clock.GetElapsedTime(entry.FetchedAt) < CacheLifetime) return entry.Items;
-                List<T>? items;
+                List<CompletionItem>? items;
                 try
                 {
                     using var timeout = new CancellationTokenSource(s_fetchTimeout);
@@ -142,8 +136,25 @@ namespace HeyMilo.PowerShell.Completers
 
         private sealed class CacheEntry
         {
-            public List<T>? Items;
+            public List<CompletionItem>? Items;
             public long FetchedAt;
         }
+        }
+
+    /// <summary>One offered value: the id inserted, the text the typed prefix may also match, what the menu shows.</summary>
+    internal sealed class CompletionItem
+    {
+        public CompletionItem(string id, string? text, string listItemText, string toolTip)
+        {
+            Id = id;
+            Text = text;
+            ListItemText = string.IsNullOrEmpty(listItemText) ? id : listItemText;
+            ToolTip = string.IsNullOrEmpty(toolTip) ? id : toolTip;
+        }
+
+        public string Id { get; }
+        public string? Text { get; }
+        public string ListItemText { get; }
+        public string ToolTip { get; }
     }
 }

@@ -7,17 +7,15 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using HeyMilo.Client.Json;
+using HeyMilo.Export;
 
-namespace HeyMilo
+namespace HeyMilo.Export
 {
-    /// <summary>File formats of Export-MiloInterview.</summary>
-    public enum InterviewExportFormat
+    /// <summary>The file formats the export writers produce (the cmdlet's InterviewExportFormat maps onto these).</summary>
+    internal enum ExportFileFormat
     {
-        /// <summary>One JSON array of the interviews exactly as the API returned them (snake_case).</summary>
         Json,
-        /// <summary>One JSON object per line (JSON Lines / NDJSON).</summary>
         JsonLines,
-        /// <summary>Flattened RFC 4180 CSV; see Export-MiloInterview for the columns.</summary>
         Csv,
     }
 }
@@ -27,11 +25,11 @@ namespace HeyMilo.Commands
     /// <summary>Writes exported interviews to a stream one at a time (constant memory). Pipeline thread only.</summary>
     internal abstract class InterviewExportSink : IDisposable
     {
-        public static InterviewExportSink Create(InterviewExportFormat format, Stream stream, Action<string> warn) =>
+        public static InterviewExportSink Create(ExportFileFormat format, Stream stream, Action<string> warn) =>
             format switch
             {
-                InterviewExportFormat.Json => new JsonArraySink(stream),
-                InterviewExportFormat.JsonLines => new JsonLinesSink(stream),
+                ExportFileFormat.Json => new JsonArraySink(stream),
+                ExportFileFormat.JsonLines => new JsonLinesSink(stream),
                 _ => new CsvSink(stream, warn),
             };
 

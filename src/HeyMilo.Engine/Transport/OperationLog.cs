@@ -1,0 +1,63 @@
+using System;
+using System.Threading;
+
+namespace HeyMilo.Transport
+{
+    /// <summary>
+    /// Where engine code (running on thread-pool threads) sends verbose, debug and warning lines: the
+    /// running cmdlet hands in its writers for the duration of its call and writes the lines later on the
+    /// pipeline thread. A class of delegates rather than an interface, so no type of the cmdlet assembly
+    /// implements an engine type (PowerShell reflects over those types before the engine can load).
+    /// </summary>
+    internal sealed class OperationLogSink
+    {
+        public OperationLogSink(bool verboseEnabled, bool debugEnabled, Action<string> verbose, Action<string> debug, Action<string> warning)
+        {
+            VerboseEnabled = verboseEnabled;
+            DebugEnabled = debugEnabled;
+            WriteVerbose = verbose;
+            WriteDebug = debug;
+            WriteWarning = warning;
+        }
+
+        public bool VerboseEnabled { get; }
+        public bool DebugEnabled { get; }
+        public Action<string> WriteVerbose { get; }
+        public Action<string> WriteDebug { get; }
+        public Action<string> WriteWarning { get; }
+
+        public void Verbose(string message) => WriteVerbose(message);
+        public void Debug(string message) => WriteDebug(message);
+        public void Warning(string message) => WriteWarning(message);
+    }
+
+    /// <summary>The sink of the call in progress (flows with the async context); without one the lines are dropped.</summary>
+    internal static class OperationLog
+    {
+        private static readonly AsyncLocal<OperationLogSink?> s_current = new AsyncLocal<OperationLogSink?>();
+
+        internal static OperationLogSink? Current => s_current.Value;
+
+        internal static IDisposable Enter(OperationLogSink log)
+        {
+            var previous = s_current.Value;
+            s_current.Value = log;
+            return new Scope(previous);
+        }
+
+        internal static void Verbose(string message)
+        {
+            var log = s_current.Value;
+            if (log != null && log.VerboseEnabled) log.Verbose(message);
+        }
+
+        internal static void Warning(string message) => s_current.Value?.Warning(message);
+
+        private sealed class Scope : IDisposable
+        {
+            private readonly OperationLogSink? _previous;
+            public Scope(OperationLogSink? previous) => _previous = previous;
+            public void Dispose() => s_current.Value = _previous;
+        }
+    }
+}
