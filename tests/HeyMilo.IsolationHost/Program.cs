@@ -46,7 +46,7 @@ using (var runspace = RunspaceFactory.CreateRunspace(InitialSessionState.CreateD
 Console.WriteLine("host-after=" + Host.UseExtensions());
 
 foreach (var assembly in AppDomain.CurrentDomain.GetAssemblies().Where(a => !a.IsDynamic)
-             .Where(a => a.GetName().Name is string n && (n == "HeyMilo" || n.StartsWith("Polly", StringComparison.Ordinal) || n.StartsWith("Microsoft.Extensions.", StringComparison.Ordinal)))
+             .Where(a => a.GetName().Name is string n && (n == "HeyMilo" || n == "HeyMilo.Engine" || n.StartsWith("Polly", StringComparison.Ordinal) || n.StartsWith("Microsoft.Extensions.", StringComparison.Ordinal)))
              .OrderBy(a => a.GetName().Name, StringComparer.Ordinal))
 {
     var fileVersion = System.Diagnostics.FileVersionInfo.GetVersionInfo(assembly.Location).FileVersion;

@@ -75,11 +75,12 @@ namespace HeyMilo.Tests
             Assert.Contains(loads, a => a.Name == "Microsoft.Extensions.DependencyInjection.Abstractions" && a.Version.Major == 8 && a.Context == "Default");
             // ...and what the module loaded came from its own folder into its own context, even Polly.Core,
             // whose older host copy has the same assembly version.
-            foreach (var name in new[] { "HeyMilo", "Microsoft.Extensions.Http.Resilience", "Polly.Core" })
+            foreach (var name in new[] { "HeyMilo.Engine", "Microsoft.Extensions.Http.Resilience", "Polly.Core" })
                 Assert.True(loads.Any(a => a.Name == name && a.Context == "HeyMilo"), name + " not in the HeyMilo load context:\n" + report);
             Assert.Contains(loads, a => a.Name == "Microsoft.Extensions.Http.Resilience" && a.Version.Major == 10);
             Assert.Contains(loads, a => a.Name == "Polly.Core" && a.Context == "Default" && a.FileVersion.StartsWith("8.6.5", StringComparison.Ordinal));
             Assert.Contains(loads, a => a.Name == "Polly.Core" && a.Context == "HeyMilo" && !a.FileVersion.StartsWith("8.6.5", StringComparison.Ordinal));
+            Assert.Contains(loads, a => a.Name == "HeyMilo" && a.Context == "Default");   // the cmdlets: only they are in the default context
             Assert.DoesNotContain(loads, a => a.Context == "Default" && a.Version.Major >= 10);
         }
     }

@@ -39,10 +39,10 @@ namespace HeyMilo.Tests
             var root = RepoPaths.ModuleFolder;
             Assert.Equal(new[] { "HeyMilo.Loader.dll", "HeyMilo.dll" }, Directory.GetFiles(root, "*.dll").Select(Path.GetFileName).OrderBy(n => n, StringComparer.Ordinal).ToArray());
             Assert.True(File.Exists(Path.Combine(root, "HeyMilo.psd1")));
-            Assert.True(File.Exists(Path.Combine(root, "HeyMilo.psm1")));
+            Assert.False(File.Exists(Path.Combine(root, "HeyMilo.psm1")));   // the root module is HeyMilo.dll: no script runs at import
             Assert.True(File.Exists(Path.Combine(root, "HeyMilo.Format.ps1xml")));
             var allowList = File.ReadAllLines(Path.Combine(RepoPaths.Root, "src", "HeyMilo", "shipped-dependencies.txt"))
-                .Where(l => l.Trim().Length > 0).OrderBy(l => l).ToArray();
+                .Where(l => l.Trim().Length > 0).Append("HeyMilo.Engine.dll").OrderBy(l => l).ToArray();
             var shipped = Directory.GetFiles(Path.Combine(root, "dependencies")).Select(Path.GetFileName).OrderBy(l => l).ToArray();
             Assert.Equal(allowList, shipped);
             Assert.DoesNotContain("System.Management.Automation.dll", shipped);
@@ -65,15 +65,16 @@ namespace HeyMilo.Tests
         }
 
         [Fact]
-        public void The_module_and_its_dependencies_load_into_the_module_own_load_context()
+        public void The_cmdlets_load_in_the_default_context_and_the_engine_with_its_dependencies_in_the_module_own()
         {
             Connect();
             Run("Get-MiloPosting -First 1").ThrowIfTerminating();
-            var module = System.Runtime.Loader.AssemblyLoadContext.GetLoadContext(ModuleInternals.ModuleAssembly);
-            Assert.Equal("HeyMilo", module!.Name);
-            Assert.Equal("HeyMilo.Loader.ModuleLoadContext", module.GetType().FullName);
-            foreach (var name in new[] { "Polly.Core", "Microsoft.Extensions.Http.Resilience" })
-                Assert.Same(module, ModuleInternals.DependencyContext(name));
+            Assert.Same(System.Runtime.Loader.AssemblyLoadContext.Default, System.Runtime.Loader.AssemblyLoadContext.GetLoadContext(ModuleInternals.ModuleAssembly));
+            var engine = System.Runtime.Loader.AssemblyLoadContext.GetLoadContext(ModuleInternals.EngineAssembly);
+            Assert.Equal("HeyMilo", engine!.Name);
+            Assert.Equal("HeyMilo.Loader.ModuleLoadContext", engine.GetType().FullName);
+            foreach (var name in new[] { "Polly.Core", "Microsoft.Extensions.Http.Resilience", "Microsoft.Bcl.TimeProvider" })
+                Assert.Same(engine, ModuleInternals.DependencyContext(name));
         }
     }
 }

@@ -87,7 +87,7 @@ namespace HeyMilo.Tests
                         problems.Add($"line {line}: '{value}' is neither a HeyMilo error id nor a parameter binding one");
                     }
                 }
-                else if (TypeName.IsMatch(value) && assembly.GetType(value) is null)
+                else if (TypeName.IsMatch(value) && assembly.GetType(value) is null && ModuleInternals.EngineAssembly.GetType(value) is null)
                 {
                     problems.Add($"line {line}: the module has no type {value}");
                 }
@@ -106,7 +106,7 @@ namespace HeyMilo.Tests
         private static HashSet<string> SourceStrings()
         {
             var strings = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var source in Directory.EnumerateFiles(Path.Combine(RepoPaths.Root, "src", "HeyMilo"), "*.cs", SearchOption.AllDirectories))
+            foreach (var source in Directory.EnumerateFiles(Path.Combine(RepoPaths.Root, "src"), "*.cs", SearchOption.AllDirectories))
                 foreach (Match m in Regex.Matches(File.ReadAllText(source), "\"([A-Za-z]+)\""))
                     strings.Add(m.Groups[1].Value);
             return strings;

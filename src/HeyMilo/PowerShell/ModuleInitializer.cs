@@ -40,6 +40,7 @@ namespace HeyMilo.PowerShell
                 if (IsDotNetCore)
                 {
                     InstallLoadContext(moduleFolder);
+                    RegisterTypeNames();
                 }
                 else
                 {
@@ -61,6 +62,23 @@ namespace HeyMilo.PowerShell
                 throw new InvalidOperationException(
                     $"Another copy of HeyMilo ({Path.GetDirectoryName(inForce)}) is already loaded in this process; {moduleFolder} cannot be loaded beside it. " +
                     "Start a new PowerShell session and import only one version (Import-Module HeyMilo -RequiredVersion <version>).");
+        }
+
+        /// <summary>
+        /// PowerShell 7 resolves a type literal ([HeyMilo.Posting]) only among the default context's assemblies,
+        /// so the engine's public types — the objects the cmdlets write — are registered by their full names as
+        /// type accelerators. This loads HeyMilo.Engine.dll (not its dependencies).
+        /// </summary>
+        private static void RegisterTypeNames()
+        {
+            var accelerators = typeof(PSObject).Assembly.GetType("System.Management.Automation.TypeAccelerators");
+            var add = accelerators?.GetMethod("Add", BindingFlags.Public | BindingFlags.Static, null, new[] { typeof(string), typeof(Type) }, null);
+            if (add is null) return;
+            var engine = Assembly.Load(new AssemblyName(EngineName));
+            foreach (var type in engine.GetExportedTypes())
+            {
+                if (type.Namespace == "HeyMilo" && !type.IsNested) add.Invoke(null, new object[] { type.FullName!, type });
+            }
         }
 
         private static Assembly? Resolve(object? sender, ResolveEventArgs args)

@@ -16,8 +16,17 @@ namespace HeyMilo.Tests.Infrastructure
 
         public static FakeClock Clock => s_clock ?? throw new InvalidOperationException("Module not imported yet.");
 
+        /// <summary>HeyMilo.dll, the root module (cmdlets), in the default load context.</summary>
         public static Assembly ModuleAssembly =>
             AppDomain.CurrentDomain.GetAssemblies().Single(a => a.GetName().Name == "HeyMilo" && !a.IsDynamic);
+
+        /// <summary>
+        /// HeyMilo.Engine.dll as the module loads it (its own load context on PowerShell 7); asking for it by
+        /// name goes through the module's resolver, so this also loads it when no cmdlet has run yet.
+        /// </summary>
+        public static Assembly EngineAssembly =>
+            AppDomain.CurrentDomain.GetAssemblies().SingleOrDefault(a => a.GetName().Name == "HeyMilo.Engine" && !a.IsDynamic)
+            ?? AssemblyLoadContext.Default.LoadFromAssemblyName(new AssemblyName("HeyMilo.Engine"));
 
         public static void EnsureInitialized()
         {
@@ -36,7 +45,7 @@ namespace HeyMilo.Tests.Infrastructure
         {
             lock (s_sync)
             {
-                var clockProperty = ModuleAssembly.GetType("HeyMilo.Transport.ModuleClock", throwOnError: true)!
+                var clockProperty = EngineAssembly.GetType("HeyMilo.Transport.ModuleClock", throwOnError: true)!
                     .GetProperty("Current", BindingFlags.Static | BindingFlags.NonPublic)!;
                 var timeProviderType = clockProperty.PropertyType;
                 var context = AssemblyLoadContext.GetLoadContext(timeProviderType.Assembly)!;
@@ -48,7 +57,7 @@ namespace HeyMilo.Tests.Infrastructure
         }
 
         public static void ResetRateLimits() =>
-            ModuleAssembly.GetType("HeyMilo.Transport.RateLimitGate", throwOnError: true)!
+            EngineAssembly.GetType("HeyMilo.Transport.RateLimitGate", throwOnError: true)!
                 .GetMethod("ResetAll", BindingFlags.Static | BindingFlags.NonPublic)!
                 .Invoke(null, null);
 
