@@ -20,7 +20,7 @@ namespace HeyMilo.Export
     }
 }
 
-namespace HeyMilo.Commands
+namespace HeyMilo.Export
 {
     /// <summary>Writes exported interviews to a stream one at a time (constant memory). Pipeline thread only.</summary>
     internal abstract class InterviewExportSink : IDisposable

@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Management.Automation;
-using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 using HeyMilo.Client;
@@ -107,7 +106,7 @@ namespace HeyMilo.Commands
             if (!Server)
             {
                 _stream = CreateTemp();
-                _sink = InterviewExportSink.Create(FileFormat(_format), _stream, WriteWarning);
+                _sink = InterviewExportSink.Create(FileFormat(_format), _stream, message => Post(() => WriteWarning(message)));
             }
         }
 
@@ -178,32 +177,31 @@ namespace HeyMilo.Commands
 
         private void ExportPosting(string postingId)
         {
-            long? postingTotal = null;
-            var listing = _session!.Client.ListInterviewsRawAsync(postingId, null, HeyMiloClient.MaxPageSize, null, t => postingTotal = t, Cancellation);
             var first = true;
             try
             {
-                foreach (var interview in Stream(listing))
-                {
-                    if (first)
+                Run(ct => InterviewExportListing.WriteAsync(_session!.Client, postingId, _sink!,
+                    total => Post(() =>
                     {
+                        if (!first) return;
                         first = false;
-                        if (postingTotal is long t) _total += t; else _totalKnown = false;
-                    }
-                    _sink!.Write(interview);
-                    _written++;
-                    _progress!.Report(_written, _totalKnown ? _total : (long?)null, "interviews written");
-                }
+                        if (total is long t) _total += t; else _totalKnown = false;
+                    }),
+                    () => Post(() =>
+                    {
+                        _written++;
+                        _progress!.Report(_written, _totalKnown ? _total : (long?)null, "interviews written");
+                    }),
+                    ct));
             }
             catch (MiloApiException ex)
             {
                 // A partial export must not look complete: stop here; Dispose deletes the temp file.
                 ThrowTerminatingError(MiloErrors.FromException(ex, postingId));
             }
-            catch (Exception ex) when (ex is IOException || ex is JsonException)
+            catch (IOException ex)
             {
-                Fail(ex, ex is IOException ? "WriteFailed" : "InvalidResponse", ex is IOException ? ErrorCategory.WriteError : ErrorCategory.InvalidResult, postingId,
-                    ex is IOException ? "Check free space and permissions of the folder, then export again." : "The API sent an interview the module cannot read; report it to HeyMilo.");
+                Fail(ex, "WriteFailed", ErrorCategory.WriteError, postingId, "Check free space and permissions of the folder, then export again.");
             }
         }
 

@@ -32,8 +32,11 @@ namespace HeyMilo.PowerShell
 
         private object? _log;   // an OperationLogSink; typed object so loading this type never loads the engine
 
+        private int _pipelineThread;
+
         protected override void BeginProcessing()
         {
+            _pipelineThread = Thread.CurrentThread.ManagedThreadId;
             _verbose = IsEnabled("Verbose", "VerbosePreference");
             _debug = IsEnabled("Debug", "DebugPreference");
         }
@@ -50,6 +53,16 @@ namespace HeyMilo.PowerShell
             message => _inbox.Add(() => WriteWarning(message))));
 
         protected override void StopProcessing() => _cancellation.Cancel();
+
+        /// <summary>
+        /// Runs <paramref name="action"/> on the pipeline thread: at once when called there, else queued for
+        /// the <see cref="Run{T}"/> in progress to run while it waits (stream writes, progress).
+        /// </summary>
+        protected void Post(Action action)
+        {
+            if (Thread.CurrentThread.ManagedThreadId == _pipelineThread) action();
+            else _inbox.Add(action);
+        }
 
         /// <summary>The session for this call, or a terminating error telling the user to connect.</summary>
         protected MiloSession RequireSession()
