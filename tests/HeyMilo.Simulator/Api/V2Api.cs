@@ -88,7 +88,7 @@ internal static partial class V2Api
         var candidate = Candidates.Ingest(x.Data, posting, body, retake: false);
         return Reply.Single(new JsonObject
         {
-            ["object"] = "candidate_ingest",
+            ["object"] = "candidate",
             ["interview_id"] = candidate.InterviewId,
             ["interview_url"] = Shapes.InterviewUrl(candidate),
             ["posting_id"] = posting.Id,
@@ -114,7 +114,7 @@ internal static partial class V2Api
             var candidate = Candidates.Ingest(x.Data, posting, (JsonObject)item!, retake: false);
             return (JsonNode)new JsonObject
             {
-                ["object"] = "candidate_ingest",
+                ["object"] = "candidate",
                 ["interview_id"] = candidate.InterviewId,
                 ["interview_url"] = Shapes.InterviewUrl(candidate),
                 ["metadata"] = candidate.Metadata?.DeepClone() ?? new JsonObject(),
