@@ -93,7 +93,11 @@ public sealed class SimulatorData
             var posting = _postings[i % Math.Min(2, _postings.Count)];
             NewWebhook(posting.Id, $"https://hooks.example.com/heymilo/{i + 1}", EventTypes[i % 3], Epoch + 3600 + i);
         }
+        Catalog = new CatalogData(options.Seed, PostingIds);
     }
+
+    /// <summary>Templates, domains, voices, phone numbers and sender emails: read-only, from the same seed.</summary>
+    public CatalogData Catalog { get; }
 
     // ---- what tests and benchmarks ask -------------------------------------------------------
 

@@ -149,10 +149,10 @@ public sealed class SimulatorHost : IAsyncDisposable
 
     private static async Task WriteAsync(HttpContext http, RecordedRequest record, Reply reply)
     {
-        var bytes = Encoding.UTF8.GetBytes(reply.Body);
+        var bytes = reply.Bytes ?? Encoding.UTF8.GetBytes(reply.Body);
         record.Status = reply.Status;
         http.Response.StatusCode = reply.Status;
-        http.Response.ContentType = "application/json; charset=utf-8";
+        http.Response.ContentType = reply.ContentType;
         http.Response.ContentLength = bytes.Length;
         await http.Response.Body.WriteAsync(bytes).ConfigureAwait(false);
     }

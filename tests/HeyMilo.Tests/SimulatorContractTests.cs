@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.IO;
 using System.Linq;
 using System.Net.Http;
 using System.Text;
@@ -9,6 +8,7 @@ using System.Threading.Tasks;
 using HeyMilo.Simulator;
 using HeyMilo.Tests.Infrastructure;
 using Xunit;
+using static HeyMilo.Tests.Infrastructure.OpenApiContract;
 
 namespace HeyMilo.Tests
 {
@@ -18,11 +18,6 @@ namespace HeyMilo.Tests
     /// </summary>
     public class SimulatorContractTests : MiloTestBase
     {
-        private static readonly Lazy<JsonDocument> s_spec = new(() =>
-            JsonDocument.Parse(File.ReadAllBytes(Path.Combine(RepoPaths.Root, "..", "shared", "api", "heymilo-openapi-v2.json"))));
-
-        private static JsonElement Spec => s_spec.Value.RootElement;
-
         private async Task<(int Status, JsonElement Body)> Call(string method, string path, string? body = null, string? key = Key)
         {
             using var http = new HttpClient { BaseAddress = Sim.BaseUri };
@@ -33,10 +28,6 @@ namespace HeyMilo.Tests
             using var doc = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
             return ((int)response.StatusCode, doc.RootElement.Clone());
         }
-
-        private static JsonElement ResponseSchema(string method, string specPath, int status) =>
-            Spec.GetProperty("paths").GetProperty(specPath).GetProperty(method.ToLowerInvariant())
-                .GetProperty("responses").GetProperty(status.ToString()).GetProperty("content").GetProperty("application/json").GetProperty("schema");
 
         [Theory]
         [InlineData("GET", "/api/v2/postings?limit=3", "/api/v2/postings", 200, null)]
@@ -78,7 +69,7 @@ namespace HeyMilo.Tests
         [Fact]
         public void The_checker_itself_reports_a_missing_required_field_and_a_wrong_type()
         {
-            var schema = Spec.GetProperty("components").GetProperty("schemas").GetProperty("WebhookResponse");
+            var schema = OpenApiContract.Schema("WebhookResponse");
             using var doc = JsonDocument.Parse("{\"webhook_id\":\"w\",\"posting_id\":\"p\",\"webhook_url\":\"u\",\"event_type\":\"e\",\"is_active\":\"yes\",\"created_at\":1}");
             var problems = new List<string>();
             Check(schema, doc.RootElement, "$", problems);
@@ -86,63 +77,14 @@ namespace HeyMilo.Tests
             Assert.Contains(problems, p => p.Contains("is_active"));
         }
 
-        private static JsonElement Resolve(JsonElement schema)
+        [Fact]
+        public void The_checker_itself_reports_a_wrong_const_and_a_value_outside_an_enum()
         {
-            while (schema.TryGetProperty("$ref", out var reference))
-            {
-                var node = Spec;
-                foreach (var part in reference.GetString()!.TrimStart('#', '/').Split('/')) node = node.GetProperty(part);
-                schema = node;
-            }
-            return schema;
+            using var doc = JsonDocument.Parse("{\"object\":\"posting\",\"id\":\"v\",\"provider\":\"p\",\"provider_voice_id\":\"p\",\"name\":\"n\",\"created_at\":1,\"updated_at\":1}");
+            Assert.Contains(Problems(Schema("VoiceResponse"), doc.RootElement), p => p.Contains("$.object") && p.Contains("const"));
+            using var modality = JsonDocument.Parse("\"telepathy\"");
+            var schema = QueryParameter("GET", "/api/v2/postings/{posting_id}/questions", "modality")!.Value;
+            Assert.Contains(Problems(schema, modality.RootElement), p => p.Contains("not one of"));
         }
-
-        /// <summary>Required properties present and JSON types as documented, recursively (anyOf: one branch must fit).</summary>
-        private static void Check(JsonElement schema, JsonElement value, string at, List<string> problems)
-        {
-            schema = Resolve(schema);
-            if (schema.TryGetProperty("anyOf", out var anyOf))
-            {
-                var branches = anyOf.EnumerateArray().Select(branch =>
-                {
-                    var found = new List<string>();
-                    Check(branch, value, at, found);
-                    return found;
-                }).ToList();
-                if (branches.All(b => b.Count > 0)) problems.Add($"{at}: fits none of anyOf ({string.Join("; ", branches.SelectMany(b => b))})");
-                return;
-            }
-            if (schema.TryGetProperty("type", out var type) && type.ValueKind == JsonValueKind.String && !TypeFits(type.GetString()!, value))
-            {
-                problems.Add($"{at}: expected {type.GetString()}, got {value.ValueKind}");
-                return;
-            }
-            if (value.ValueKind == JsonValueKind.Object)
-            {
-                if (schema.TryGetProperty("required", out var required))
-                    foreach (var name in required.EnumerateArray().Select(r => r.GetString()!))
-                        if (!value.TryGetProperty(name, out _)) problems.Add($"{at}: required '{name}' is missing");
-                if (schema.TryGetProperty("properties", out var properties))
-                    foreach (var property in properties.EnumerateObject())
-                        if (value.TryGetProperty(property.Name, out var child)) Check(property.Value, child, at + "." + property.Name, problems);
-            }
-            else if (value.ValueKind == JsonValueKind.Array && schema.TryGetProperty("items", out var items))
-            {
-                var i = 0;
-                foreach (var item in value.EnumerateArray()) Check(items, item, $"{at}[{i++}]", problems);
-            }
-        }
-
-        private static bool TypeFits(string type, JsonElement value) => type switch
-        {
-            "object" => value.ValueKind == JsonValueKind.Object,
-            "array" => value.ValueKind == JsonValueKind.Array,
-            "string" => value.ValueKind == JsonValueKind.String,
-            "integer" => value.ValueKind == JsonValueKind.Number && value.TryGetInt64(out _),
-            "number" => value.ValueKind == JsonValueKind.Number,
-            "boolean" => value.ValueKind is JsonValueKind.True or JsonValueKind.False,
-            "null" => value.ValueKind == JsonValueKind.Null,
-            _ => true,
-        };
     }
 }

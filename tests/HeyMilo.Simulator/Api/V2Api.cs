@@ -23,6 +23,7 @@ internal static partial class V2Api
         if (x.Is("POST", "api", "v2", "webhooks")) return CreateWebhook(x);
         if (x.Is("GET", "api", "v2", "webhooks", "*")) return GetWebhook(x, x.Segments[3]);
         if (x.Is("DELETE", "api", "v2", "webhooks", "*")) return DeleteWebhook(x, x.Segments[3]);
+        if (HandleCatalog(x) is { } catalog) return catalog;
         return Reply.Error(404, "invalid_request_error", "route_not_found", $"No route {x.Method} /{string.Join('/', x.Segments)} in the simulator.");
     }
 
@@ -87,7 +88,7 @@ internal static partial class V2Api
         var candidate = Candidates.Ingest(x.Data, posting, body, retake: false);
         return Reply.Single(new JsonObject
         {
-            ["object"] = "candidate_ingest",
+            ["object"] = "candidate",
             ["interview_id"] = candidate.InterviewId,
             ["interview_url"] = Shapes.InterviewUrl(candidate),
             ["posting_id"] = posting.Id,
@@ -113,7 +114,7 @@ internal static partial class V2Api
             var candidate = Candidates.Ingest(x.Data, posting, (JsonObject)item!, retake: false);
             return (JsonNode)new JsonObject
             {
-                ["object"] = "candidate_ingest",
+                ["object"] = "candidate",
                 ["interview_id"] = candidate.InterviewId,
                 ["interview_url"] = Shapes.InterviewUrl(candidate),
                 ["metadata"] = candidate.Metadata?.DeepClone() ?? new JsonObject(),
