@@ -17,7 +17,7 @@ namespace HeyMilo.Tests
 
         private IReadOnlyList<CompletionResult> Complete(string line)
         {
-            using var ps = System.Management.Automation.PowerShell.Create();
+            using var ps = PowerShell.Create();
             ps.Runspace = Ps.Runspace;
             var completion = CommandCompletion.CompleteInput(line, line.Length, null, ps);
             return completion.CompletionMatches.ToList();
@@ -87,7 +87,7 @@ namespace HeyMilo.Tests
         [Fact]
         public void Without_a_session_there_are_no_completions_and_no_error()
         {
-            using var ps = System.Management.Automation.PowerShell.Create();
+            using var ps = PowerShell.Create();
             ps.Runspace = Ps.Runspace;
             const string line = "Get-MiloPosting -PostingId ";
             var completion = CommandCompletion.CompleteInput(line, line.Length, null, ps);
@@ -145,9 +145,9 @@ namespace HeyMilo.Tests
         {
             var expected = new Dictionary<string, string>
             {
-                ["PostingId"] = "HeyMilo.PowerShell.Completers.PostingIdCompleter",
-                ["WebhookId"] = "HeyMilo.PowerShell.Completers.WebhookIdCompleter",
-                ["EventType"] = "HeyMilo.PowerShell.Completers.EventTypeCompleter",
+                ["PostingId"] = "HeyMilo.Module.Completers.PostingIdCompleter",
+                ["WebhookId"] = "HeyMilo.Module.Completers.WebhookIdCompleter",
+                ["EventType"] = "HeyMilo.Module.Completers.EventTypeCompleter",
             };
             var found = new List<string>();
             foreach (var command in Run("Get-Command -Module HeyMilo").ThrowIfTerminating().Output.Select(o => (CommandInfo)o.BaseObject))

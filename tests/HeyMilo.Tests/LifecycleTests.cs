@@ -71,7 +71,7 @@ namespace HeyMilo.Tests
             {
                 using var fresh = RunspaceFactory.CreateRunspace(InitialSessionState.CreateDefault2());
                 fresh.Open();
-                using var ps = System.Management.Automation.PowerShell.Create();
+                using var ps = PowerShell.Create();
                 ps.Runspace = fresh;
                 ps.AddScript($"$env:PSModulePath = '{root}' + [IO.Path]::PathSeparator + $env:PSModulePath; " +
                              "$listed = Get-Module HeyMilo -ListAvailable | Where-Object ModuleBase -like '" + root + "*'; " +

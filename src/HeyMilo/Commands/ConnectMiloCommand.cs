@@ -1,7 +1,7 @@
 using System;
 using System.Management.Automation;
 using System.Security;
-using HeyMilo.PowerShell;
+using HeyMilo.Module;
 using HeyMilo.Session;
 using HeyMilo.Transport;
 

@@ -1,7 +1,7 @@
 using System;
 using System.Management.Automation;
 using HeyMilo.Client;
-using HeyMilo.PowerShell;
+using HeyMilo.Module;
 
 namespace HeyMilo.Commands
 {
@@ -17,7 +17,7 @@ namespace HeyMilo.Commands
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("Id", "posting_id")]
         [ValidateNotNullOrEmpty]
-        [ArgumentCompleter(typeof(HeyMilo.PowerShell.Completers.PostingIdCompleter))]
+        [ArgumentCompleter(typeof(HeyMilo.Module.Completers.PostingIdCompleter))]
         public string[] PostingId { get; set; } = Array.Empty<string>();
 
         protected override void ProcessRecord()

@@ -1,6 +1,6 @@
 using System;
 using System.Management.Automation;
-using HeyMilo.PowerShell;
+using HeyMilo.Module;
 
 namespace HeyMilo.Commands
 {
@@ -15,7 +15,7 @@ namespace HeyMilo.Commands
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("webhook_id")]
         [ValidateNotNullOrEmpty]
-        [ArgumentCompleter(typeof(HeyMilo.PowerShell.Completers.WebhookIdCompleter))]
+        [ArgumentCompleter(typeof(HeyMilo.Module.Completers.WebhookIdCompleter))]
         public string[] WebhookId { get; set; } = Array.Empty<string>();
 
         /// <summary>Use the legacy POST /deactivate/{id}. Binds from a legacy webhook's Legacy property.</summary>

@@ -7,7 +7,7 @@ using System.Threading.Tasks;
 using HeyMilo.Client;
 using HeyMilo.Client.Models;
 using HeyMilo.Export;
-using HeyMilo.PowerShell;
+using HeyMilo.Module;
 using HeyMilo.Transport;
 
 namespace HeyMilo.Commands
@@ -43,7 +43,7 @@ namespace HeyMilo.Commands
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [Alias("posting_id")]
         [ValidateNotNullOrEmpty]
-        [ArgumentCompleter(typeof(HeyMilo.PowerShell.Completers.PostingIdCompleter))]
+        [ArgumentCompleter(typeof(HeyMilo.Module.Completers.PostingIdCompleter))]
         public string[]? PostingId { get; set; }
 
         /// <summary>Posting objects from Get-MiloPosting, bound by value.</summary>

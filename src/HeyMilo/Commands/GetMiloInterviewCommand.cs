@@ -5,7 +5,7 @@ using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
 using HeyMilo.Client;
-using HeyMilo.PowerShell;
+using HeyMilo.Module;
 using HeyMilo.Transport;
 
 namespace HeyMilo.Commands
@@ -48,7 +48,7 @@ namespace HeyMilo.Commands
         [Parameter(ParameterSetName = ByPostingSet, ValueFromPipelineByPropertyName = true)]
         [Alias("posting_id")]
         [ValidateNotNullOrEmpty]
-        [ArgumentCompleter(typeof(HeyMilo.PowerShell.Completers.PostingIdCompleter))]
+        [ArgumentCompleter(typeof(HeyMilo.Module.Completers.PostingIdCompleter))]
         public string[]? PostingId { get; set; }
 
         /// <summary>Posting objects from Get-MiloPosting, bound by value.</summary>

@@ -1,6 +1,6 @@
 using System;
 using System.Management.Automation;
-using HeyMilo.PowerShell;
+using HeyMilo.Module;
 
 namespace HeyMilo.Commands
 {
@@ -18,7 +18,7 @@ namespace HeyMilo.Commands
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = ByIdSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("Id", "posting_id")]
         [ValidateNotNullOrEmpty]
-        [ArgumentCompleter(typeof(HeyMilo.PowerShell.Completers.PostingIdCompleter))]
+        [ArgumentCompleter(typeof(HeyMilo.Module.Completers.PostingIdCompleter))]
         public string[] PostingId { get; set; } = Array.Empty<string>();
 
         /// <summary>Case-insensitive substring of the title.</summary>

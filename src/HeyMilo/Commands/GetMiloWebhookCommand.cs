@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Management.Automation;
-using HeyMilo.PowerShell;
+using HeyMilo.Module;
 
 namespace HeyMilo.Commands
 {
@@ -20,21 +20,21 @@ namespace HeyMilo.Commands
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = ByIdSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("webhook_id")]
         [ValidateNotNullOrEmpty]
-        [ArgumentCompleter(typeof(HeyMilo.PowerShell.Completers.WebhookIdCompleter))]
+        [ArgumentCompleter(typeof(HeyMilo.Module.Completers.WebhookIdCompleter))]
         public string[] WebhookId { get; set; } = Array.Empty<string>();
 
         /// <summary>Only webhooks of this posting (filtered client-side for v2; server-side with -Legacy).</summary>
         [Parameter(ParameterSetName = ListSet)]
         [Alias("posting_id")]
         [ValidateNotNullOrEmpty]
-        [ArgumentCompleter(typeof(HeyMilo.PowerShell.Completers.PostingIdCompleter))]
+        [ArgumentCompleter(typeof(HeyMilo.Module.Completers.PostingIdCompleter))]
         public string? PostingId { get; set; }
 
         /// <summary>Only webhooks for this event (filtered client-side for v2; server-side with -Legacy).</summary>
         [Parameter(ParameterSetName = ListSet)]
         [Alias("event_type")]
         [ValidateNotNullOrEmpty]
-        [ArgumentCompleter(typeof(HeyMilo.PowerShell.Completers.EventTypeCompleter))]
+        [ArgumentCompleter(typeof(HeyMilo.Module.Completers.EventTypeCompleter))]
         public string? EventType { get; set; }
 
         [Parameter(ParameterSetName = ListSet)]

@@ -5,7 +5,7 @@ using System.Globalization;
 using System.Linq;
 using System.Management.Automation;
 using HeyMilo.Client.Models;
-using HeyMilo.PowerShell;
+using HeyMilo.Module;
 using HeyMilo.Transport;
 
 namespace HeyMilo.Commands
@@ -71,7 +71,7 @@ namespace HeyMilo.Commands
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = PostingSet)]
         [Alias("posting_id")]
         [ValidateNotNullOrEmpty]
-        [ArgumentCompleter(typeof(HeyMilo.PowerShell.Completers.PostingIdCompleter))]
+        [ArgumentCompleter(typeof(HeyMilo.Module.Completers.PostingIdCompleter))]
         public string PostingId { get; set; } = string.Empty;
 
         /// <summary>The posting's legacy ingestion url key (Posting.Urls.IngestionUrlKey).</summary>

@@ -1,6 +1,6 @@
 using System;
 using System.Management.Automation;
-using HeyMilo.PowerShell;
+using HeyMilo.Module;
 
 namespace HeyMilo.Commands
 {
@@ -16,7 +16,7 @@ namespace HeyMilo.Commands
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [Alias("Id", "posting_id")]
         [ValidateNotNullOrEmpty]
-        [ArgumentCompleter(typeof(HeyMilo.PowerShell.Completers.PostingIdCompleter))]
+        [ArgumentCompleter(typeof(HeyMilo.Module.Completers.PostingIdCompleter))]
         public string PostingId { get; set; } = string.Empty;
 
         /// <summary>Absolute http or https URL that receives the events.</summary>
@@ -28,7 +28,7 @@ namespace HeyMilo.Commands
         [Parameter(Mandatory = true, Position = 2)]
         [Alias("event_type")]
         [ValidateSet("interview_started", "interview_completed", "report_available")]
-        [ArgumentCompleter(typeof(HeyMilo.PowerShell.Completers.EventTypeCompleter))]
+        [ArgumentCompleter(typeof(HeyMilo.Module.Completers.EventTypeCompleter))]
         public string EventType { get; set; } = string.Empty;
 
         /// <summary>Delivery method. Only the legacy API offers it: when given, the webhook is created through legacy POST /create.</summary>

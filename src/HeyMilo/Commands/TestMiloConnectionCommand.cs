@@ -1,5 +1,5 @@
 using System.Management.Automation;
-using HeyMilo.PowerShell;
+using HeyMilo.Module;
 
 namespace HeyMilo.Commands
 {

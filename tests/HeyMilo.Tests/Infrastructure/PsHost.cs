@@ -90,15 +90,15 @@ namespace HeyMilo.Tests.Infrastructure
             return result;
         }
 
-        public System.Management.Automation.PowerShell Create(string script)
+        public PowerShell Create(string script)
         {
-            var ps = System.Management.Automation.PowerShell.Create();
+            var ps = PowerShell.Create();
             ps.Runspace = _runspace;
             ps.AddScript(script);
             return ps;
         }
 
-        public static void Collect(System.Management.Automation.PowerShell ps, PsResult result)
+        public static void Collect(PowerShell ps, PsResult result)
         {
             result.Errors.AddRange(ps.Streams.Error);
             result.Verbose.AddRange(ps.Streams.Verbose.Select(v => v.Message));

@@ -9,7 +9,7 @@ using System.Threading.Tasks;
 using HeyMilo.Session;
 using HeyMilo.Transport;
 
-namespace HeyMilo.PowerShell.Completers
+namespace HeyMilo.Module.Completers
 {
     /// <summary>
     /// Base of the completers that ask the API: they use the -Session already typed on the line (when

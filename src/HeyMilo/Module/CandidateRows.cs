@@ -7,7 +7,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using HeyMilo.Client.Models;
 
-namespace HeyMilo.PowerShell
+namespace HeyMilo.Module
 {
     /// <summary>
     /// Reads one input row of Import-MiloCandidate (an Import-Csv row, a PSCustomObject, a hashtable,

@@ -3,7 +3,7 @@ using System.Globalization;
 using System.Management.Automation;
 using HeyMilo.Transport;
 
-namespace HeyMilo.PowerShell
+namespace HeyMilo.Module
 {
     /// <summary>
     /// A progress bar that updates at most twice a second (timed by <see cref="ModuleClock"/>) and

@@ -1,7 +1,7 @@
 using System.Collections.Generic;
 using System.Management.Automation;
 
-namespace HeyMilo.PowerShell
+namespace HeyMilo.Module
 {
     /// <summary>-First / -Skip / -IncludeTotalCount (SupportsPaging) mapped onto cursor listing: ask the API for no more than First + Skip items.</summary>
     internal sealed class PagingWindow

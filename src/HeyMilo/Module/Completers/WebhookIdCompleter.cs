@@ -4,7 +4,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using HeyMilo.Client;
 
-namespace HeyMilo.PowerShell.Completers
+namespace HeyMilo.Module.Completers
 {
     /// <summary>
     /// Completes -WebhookId: inserts the id, shows the event type and the URL. Offers the first page

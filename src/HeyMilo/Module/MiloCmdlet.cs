@@ -8,7 +8,7 @@ using System.Threading.Tasks;
 using HeyMilo.Session;
 using HeyMilo.Transport;
 
-namespace HeyMilo.PowerShell
+namespace HeyMilo.Module
 {
     /// <summary>
     /// Base of every cmdlet that calls the API. It resolves the session, owns the invocation's

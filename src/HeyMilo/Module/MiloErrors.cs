@@ -1,7 +1,7 @@
 using System;
 using System.Management.Automation;
 
-namespace HeyMilo.PowerShell
+namespace HeyMilo.Module
 {
     /// <summary>
     /// The one place that turns failures into ErrorRecords: a stable FullyQualifiedErrorId

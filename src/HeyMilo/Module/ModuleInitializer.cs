@@ -4,7 +4,7 @@ using System.IO;
 using System.Management.Automation;
 using System.Reflection;
 
-namespace HeyMilo.PowerShell
+namespace HeyMilo.Module
 {
     /// <summary>
     /// Makes HeyMilo.Engine.dll and its dependencies (dependencies/) loadable, once per process, before the

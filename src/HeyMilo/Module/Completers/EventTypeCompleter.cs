@@ -4,7 +4,7 @@ using System.Collections.Generic;
 using System.Management.Automation;
 using System.Management.Automation.Language;
 
-namespace HeyMilo.PowerShell.Completers
+namespace HeyMilo.Module.Completers
 {
     /// <summary>Completes -EventType from the fixed set of webhook events the API delivers (no request).</summary>
     public sealed class EventTypeCompleter : IArgumentCompleter

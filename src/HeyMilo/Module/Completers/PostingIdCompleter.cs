@@ -4,7 +4,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using HeyMilo.Client;
 
-namespace HeyMilo.PowerShell.Completers
+namespace HeyMilo.Module.Completers
 {
     /// <summary>
     /// Completes -PostingId: inserts the id, shows the title. Offers the first page (up to 100 postings)
