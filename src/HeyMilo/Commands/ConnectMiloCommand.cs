@@ -68,7 +68,7 @@ namespace HeyMilo.Commands
                 TotalTimeout = TimeSpan.FromSeconds(Math.Max(600, TimeoutSec * (MaxRetries + 1) * 2)),
             };
             var session = new MiloSession(settings, key);
-            SessionStore.Current = session;
+            SessionStore.Connect(session);
             WriteVerbose($"Connected to {session.BaseUri} (legacy {session.LegacyBaseUri}) with key {session.KeyFingerprint}, at most {session.RequestsPerMinute} requests per minute.");
             if (PassThru) WriteObject(session);
         }

@@ -22,7 +22,7 @@ namespace HeyMilo.Commands
                 return;
             }
             session.Dispose();
-            if (ReferenceEquals(session, current)) SessionStore.Current = null;
+            SessionStore.Forget(session);
             WriteVerbose($"Closed {session}.");
         }
     }
