@@ -20,8 +20,8 @@ internal sealed record Reply(int Status, string Body)
         ["pagination"] = new JsonObject { ["has_more"] = hasMore, ["total_count"] = totalCount, ["url"] = url },
     });
 
-    /// <summary>v2 error envelope {error:{type,code,message,param}}.</summary>
-    public static Reply Error(int status, string type, string code, string message, string? param = null) => Json(status, new JsonObject
+    /// <summary>v2 error envelope {error:{type,code,message,param,doc_url,errors[]}}; errors holds per-field details (APIErrorDetail).</summary>
+    public static Reply Error(int status, string type, string code, string message, string? param = null, IEnumerable<(string Code, string Message, string? Param)>? errors = null) => Json(status, new JsonObject
     {
         ["error"] = new JsonObject
         {
@@ -30,6 +30,8 @@ internal sealed record Reply(int Status, string Body)
             ["message"] = message,
             ["param"] = param,
             ["doc_url"] = "https://docs.heymilo.ai/errors#" + code,
+            ["errors"] = new JsonArray((errors ?? Enumerable.Empty<(string, string, string?)>())
+                .Select(e => (JsonNode)new JsonObject { ["code"] = e.Code, ["message"] = e.Message, ["param"] = e.Param }).ToArray()),
         },
     });
 

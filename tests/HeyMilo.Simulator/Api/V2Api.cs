@@ -45,6 +45,7 @@ internal static partial class V2Api
     {
         if (x.Data.Posting(id) is not { } source) return Reply.NotFound("posting", id, "posting_id");
         var clone = x.Data.NewPosting(source.Title + " (copy)", x.Data.Now());
+        clone.CopyConfigurationFrom(source, clone.CreatedAt);
         if (source.AtsMetadata != null)
         {
             // A clone of an ATS-synced posting is a draft until it is activated.
@@ -87,7 +88,7 @@ internal static partial class V2Api
         var candidate = Candidates.Ingest(x.Data, posting, body, retake: false);
         return Reply.Single(new JsonObject
         {
-            ["object"] = "candidate_ingest",
+            ["object"] = "candidate",
             ["interview_id"] = candidate.InterviewId,
             ["interview_url"] = Shapes.InterviewUrl(candidate),
             ["posting_id"] = posting.Id,
@@ -113,7 +114,7 @@ internal static partial class V2Api
             var candidate = Candidates.Ingest(x.Data, posting, (JsonObject)item!, retake: false);
             return (JsonNode)new JsonObject
             {
-                ["object"] = "candidate_ingest",
+                ["object"] = "candidate",
                 ["interview_id"] = candidate.InterviewId,
                 ["interview_url"] = Shapes.InterviewUrl(candidate),
                 ["metadata"] = candidate.Metadata?.DeepClone() ?? new JsonObject(),
