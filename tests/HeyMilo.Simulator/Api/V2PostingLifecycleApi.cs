@@ -23,7 +23,7 @@ internal static partial class V2Api
         if (x.Is("POST", "api", "v2", "postings", "*", "activate")) return ActivatePosting(x, s[3]);
         if (x.Is("POST", "api", "v2", "postings", "*", "candidates", "async")) return IngestOneAsync(x, s[3]);
         if (x.Is("POST", "api", "v2", "postings", "*", "candidates", "bulk", "async")) return IngestBulkAsync(x, s[3]);
-        return QuestionRoutes(x) ?? InterviewMetadataRoutes(x);
+        return QuestionRoutes(x) ?? InterviewMetadataRoutes(x) ?? AtsRoutes(x);
     }
 
     // ---- createPosting ---------------------------------------------------------------------------
