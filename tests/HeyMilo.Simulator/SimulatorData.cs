@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 
 namespace HeyMilo.Simulator;
 
-internal sealed class SimPosting
+internal sealed partial class SimPosting
 {
     public required int Index;
     public required string Id;
@@ -52,7 +52,7 @@ internal sealed class SimWebhook
 /// deterministically from the seed. Ids sort in creation order, which is also list order.
 /// Every member takes the one lock, so handlers and tests can use it from any thread.
 /// </summary>
-public sealed class SimulatorData
+public sealed partial class SimulatorData
 {
     /// <summary>2026-01-05T09:00:00Z: the made-up workspace's first day.</summary>
     internal const long Epoch = 1767603600;

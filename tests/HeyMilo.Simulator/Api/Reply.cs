@@ -6,10 +6,6 @@ namespace HeyMilo.Simulator.Api;
 /// <summary>An answer decided by a handler, written (or replaced by a fault) by the host.</summary>
 internal sealed record Reply(int Status, string Body)
 {
-    /// <summary>Bytes to send instead of Body, with their content type (binary answers such as audio).</summary>
-    public byte[]? Bytes { get; init; }
-    public string ContentType { get; init; } = "application/json; charset=utf-8";
-
     public static Reply Json(int status, JsonNode body) => new(status, body.ToJsonString());
 
     public static Reply Ok(JsonNode body) => Json(200, body);
@@ -24,24 +20,27 @@ internal sealed record Reply(int Status, string Body)
         ["pagination"] = new JsonObject { ["has_more"] = hasMore, ["total_count"] = totalCount, ["url"] = url },
     });
 
-    /// <summary>v2 error envelope {error:{type,code,message,param,doc_url}}, with errors[] when given.</summary>
-    public static Reply Error(int status, string type, string code, string message, string? param = null, JsonArray? errors = null)
+    /// <summary>Bytes to send instead of Body, with their content type (binary answers such as audio).</summary>
+    public byte[]? Bytes { get; init; }
+    public string ContentType { get; init; } = "application/json; charset=utf-8";
+
+    /// <summary>v2 error envelope {error:{type,code,message,param,doc_url,errors[]}}; errors holds per-field details (APIErrorDetail).</summary>
+    public static Reply Error(int status, string type, string code, string message, string? param = null, IEnumerable<(string Code, string Message, string? Param)>? errors = null) => Json(status, new JsonObject
     {
-        var error = new JsonObject
+        ["error"] = new JsonObject
         {
             ["type"] = type,
             ["code"] = code,
             ["message"] = message,
             ["param"] = param,
             ["doc_url"] = "https://docs.heymilo.ai/errors#" + code,
-        };
-        if (errors != null) error["errors"] = errors;
-        return Json(status, new JsonObject { ["error"] = error });
-    }
+            ["errors"] = new JsonArray((errors ?? Enumerable.Empty<(string, string, string?)>())
+                .Select(e => (JsonNode)new JsonObject { ["code"] = e.Code, ["message"] = e.Message, ["param"] = e.Param }).ToArray()),
+        },
+    });
 
-    /// <summary>A 404 carries an empty errors[] (no field is wrong), as the document's APIError lists it.</summary>
     public static Reply NotFound(string what, string id, string param) =>
-        Error(404, "invalid_request_error", "resource_missing", $"No such {what}: '{id}'", param, new JsonArray());
+        Error(404, "invalid_request_error", "resource_missing", $"No such {what}: '{id}'", param);
 
     /// <summary>FastAPI-style 422 {detail:[{loc,msg,type}]}.</summary>
     public static Reply Validation(IEnumerable<ValidationProblem> problems) => Json(422, new JsonObject

@@ -5,32 +5,32 @@ namespace HeyMilo.Simulator.Api;
 /// <summary>The JSON the API sends for each object, v2 (see heymilo-openapi-v2.json) and legacy.</summary>
 internal static class Shapes
 {
-    public static JsonObject Posting(SimPosting p) => new()
+    /// <summary>PostingResponse: identity and state, then the configured settings and workflow (PostingConfiguration.cs).</summary>
+    public static JsonObject Posting(SimPosting p)
     {
-        ["object"] = "posting",
-        ["id"] = p.Id,
-        ["company_id"] = "cmp_sim0001",
-        ["title"] = p.Title,
-        ["name"] = p.Name,
-        ["description"] = $"<p>{p.Title} at Acme. Simulated posting.</p>",
-        ["language"] = "en",
-        ["interviewer_name"] = "Milo",
-        ["status"] = p.Status,
-        ["finalized"] = p.Finalized,
-        ["archived"] = p.Archived,
-        ["test_posting"] = false,
-        ["workflow"] = new JsonArray(
-            new JsonObject { ["id"] = "agent_rs_001", ["type"] = "resume", ["order"] = 1, ["config"] = new JsonObject { ["knockout_enabled"] = false, ["min_evaluation_score"] = 50 } },
-            new JsonObject { ["id"] = "agent_vi_001", ["type"] = "web_interview", ["order"] = 2, ["config"] = new JsonObject { ["video"] = true, ["num_questions"] = 5, ["interview_type"] = "voice" } }),
-        ["urls"] = Urls(p),
-        ["deadline"] = null,
-        ["max_retakes"] = 1,
-        ["allow_sms_comms"] = false,
-        ["ats_metadata"] = p.AtsMetadata?.DeepClone(),
-        ["metadata"] = new JsonObject { ["source"] = "simulator" },
-        ["created_at"] = p.CreatedAt,
-        ["updated_at"] = p.UpdatedAt,
-    };
+        var shape = new JsonObject
+        {
+            ["object"] = "posting",
+            ["id"] = p.Id,
+            ["company_id"] = "cmp_sim0001",
+            ["title"] = p.Title,
+            ["name"] = p.Name,
+            ["status"] = p.Status,
+            ["finalized"] = p.Finalized,
+            ["archived"] = p.Archived,
+            ["test_posting"] = false,
+            ["workflow"] = new JsonArray(p.Workflow.OrderBy(s => s.Order).Select(s => (JsonNode)new JsonObject
+            {
+                ["id"] = s.Id, ["type"] = s.Type, ["order"] = s.Order, ["config"] = s.Config.DeepClone(),
+            }).ToArray()),
+            ["urls"] = Urls(p),
+            ["ats_metadata"] = p.AtsMetadata?.DeepClone(),
+            ["created_at"] = p.CreatedAt,
+            ["updated_at"] = p.UpdatedAt,
+        };
+        foreach (var name in SimPosting.SettingNames) shape[name] = p.Settings[name]?.DeepClone();
+        return shape;
+    }
 
     public static JsonObject Urls(SimPosting p) => new()
     {
@@ -76,6 +76,7 @@ internal static class Shapes
 
     public static JsonObject Candidate(SimCandidate c) => With(Person(c, "candidate"), new()
     {
+        ["interview_url"] = InterviewUrl(c),
         ["agent_summary"] = SimulatorData.IsScored(c.Status)
             ? new JsonObject
             {
@@ -106,24 +107,39 @@ internal static class Shapes
                     ["match_score"] = c.Score is double s ? (int)Math.Round(s) : null,
                     ["highlights"] = new JsonArray("Explained past projects clearly", "Strong on fundamentals"),
                     ["lowlights"] = new JsonArray("Little experience with the team's stack"),
-                    ["scorecard"] = new JsonArray(new JsonObject
+                    ["scorecard"] = new JsonArray(c.Posting.ActiveQuestions("voice").Where(q => q.Fields["not_scored"]?.GetValue<bool>() != true).Take(1).Select(q => (JsonNode)new JsonObject
                     {
-                        ["question_id"] = "q_001", ["question_text"] = "Tell us about a project you are proud of.", ["score"] = 4,
-                        ["evaluation_summary"] = "Specific and well structured.", ["evaluation_criteria"] = "Clarity, ownership", ["rank"] = 1,
-                    }),
+                        ["question_id"] = q.Id, ["question_text"] = q.Text, ["score"] = 4, ["score_weight"] = q.Fields["score_weight"]?.DeepClone() ?? 5,
+                        ["evaluation_summary"] = "Specific and well structured.", ["evaluation_criteria"] = q.Fields["evaluation_criteria"]?.DeepClone() ?? "",
+                        ["score_1_description"] = q.Fields["score_of_1"]?.DeepClone(), ["score_5_description"] = q.Fields["score_of_5"]?.DeepClone(),
+                        ["not_scored"] = false, ["rank"] = q.Rank,
+                        ["transcript"] = new JsonArray(new JsonObject { ["speaker"] = "candidate", ["text"] = "I rebuilt our deployment pipeline.", ["timestamp"] = 4.2, ["timestamp_str"] = "00:04" }),
+                    }).ToArray()),
+                    ["speech_score"] = null,
                     ["transcript"] = new JsonArray(
                         new JsonObject { ["speaker"] = "interviewer", ["text"] = "Tell us about a project you are proud of.", ["timestamp"] = 0.0, ["timestamp_str"] = "00:00" },
                         new JsonObject { ["speaker"] = "candidate", ["text"] = "I rebuilt our deployment pipeline.", ["timestamp"] = 4.2, ["timestamp_str"] = "00:04" }),
                     ["audio_recording_url"] = $"https://recordings.heymilo.ai/{c.InterviewId}.mp3",
                     ["video_recording_url"] = null,
+                    ["tags"] = new JsonArray(),
                 }
                 : null,
             ["resume"] = done
-                ? new JsonObject { ["object"] = "resume_result", ["interview_id"] = c.InterviewId, ["overall_score"] = c.Score, ["is_eligible"] = c.Status != "knocked_out" }
+                ? new JsonObject
+                {
+                    ["object"] = "resume_result", ["interview_id"] = c.InterviewId, ["overall_score"] = c.Score, ["is_eligible"] = c.Status != "knocked_out",
+                    ["score_criteria"] = new JsonArray(), ["eligibility_criteria"] = new JsonArray(), ["resume_url"] = null,
+                }
                 : null,
             ["sms"] = null,
             ["form"] = null,
-            ["cheat_detection"] = done ? new JsonObject { ["object"] = "cheat_detection", ["overall_confidence"] = 0.05, ["overall_ranking"] = 1, ["enabled"] = true } : null,
+            ["cheat_detection"] = done
+                ? new JsonObject
+                {
+                    ["object"] = "cheat_detection", ["overall_confidence"] = 0.05, ["overall_ranking"] = 1, ["enabled"] = true,
+                    ["threshold"] = 70, ["types"] = new JsonArray("tab_switching", "ai_scripted_answer"), ["web_interview"] = null, ["resume"] = null,
+                }
+                : null,
             ["metadata"] = c.Metadata?.DeepClone() ?? new JsonObject(),
             ["data"] = c.Data?.DeepClone() ?? new JsonObject(),
         });
@@ -190,7 +206,7 @@ internal static class Shapes
         var last = c.InterviewedAt ?? c.CreatedAt;
         return new JsonObject
         {
-            ["steps"] = new JsonArray(Step("agent_rs_001", 1, resume, last), Step("agent_vi_001", 2, interview, last)),
+            ["steps"] = new JsonArray(c.Posting.Workflow.OrderBy(s => s.Order).Select(s => (JsonNode)Step(s.Id, s.Order, s.Type == "resume" ? resume : interview, last)).ToArray()),
             ["all_complete"] = resume == "completed" && interview == "completed",
             ["last_activity_at"] = last,
         };

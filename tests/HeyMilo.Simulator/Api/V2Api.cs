@@ -12,6 +12,7 @@ internal static partial class V2Api
     public static Reply? Handle(Exchange x)
     {
         if (x.Segments.Length < 3 || x.Segments[0] != "api" || x.Segments[1] != "v2") return null;
+        if (LifecycleRoutes(x) is { } lifecycle) return lifecycle;
         if (x.Is("GET", "api", "v2", "postings")) return ListPostings(x);
         if (x.Is("GET", "api", "v2", "postings", "*")) return GetPosting(x, x.Segments[3]);
         if (x.Is("POST", "api", "v2", "postings", "*", "clone")) return ClonePosting(x, x.Segments[3]);
@@ -46,6 +47,7 @@ internal static partial class V2Api
     {
         if (x.Data.Posting(id) is not { } source) return Reply.NotFound("posting", id, "posting_id");
         var clone = x.Data.NewPosting(source.Title + " (copy)", x.Data.Now());
+        clone.CopyConfigurationFrom(source, clone.CreatedAt);
         if (source.AtsMetadata != null)
         {
             // A clone of an ATS-synced posting is a draft until it is activated.
@@ -85,6 +87,7 @@ internal static partial class V2Api
         if (x.JsonBody(out var problem) is not { } body) return problem!;
         var problems = Candidates.Validate(body, new object[] { "body" }).ToList();
         if (problems.Count > 0) return Reply.Validation(problems);
+        if (RefuseArchived(posting) is { } refused) return refused;
         var candidate = Candidates.Ingest(x.Data, posting, body, retake: false);
         return Reply.Single(new JsonObject
         {
@@ -109,6 +112,7 @@ internal static partial class V2Api
             return Reply.Validation(new ValidationProblem(new object[] { "body", "data" }, $"List should have at most {MaxBulk} items after validation, not {items.Count}", "too_long"));
         var problems = items.SelectMany((item, i) => Candidates.Validate(item, new object[] { "body", "data", i })).ToList();
         if (problems.Count > 0) return Reply.Validation(problems);
+        if (RefuseArchived(posting) is { } refused) return refused;
         var results = items.Select(item =>
         {
             var candidate = Candidates.Ingest(x.Data, posting, (JsonObject)item!, retake: false);
