@@ -21,6 +21,9 @@ namespace HeyMilo.BuildTool
 
         /// <summary>A help page (docs/cmdlets/*.md) that does not follow the PlatyPS schema the compiler reads.</summary>
         public const string HelpPage = "HM0001";
+
+        /// <summary>A module manifest (.psd1) that cannot be read, or lacks what the package needs.</summary>
+        public const string Manifest = "HM0002";
     }
 
     internal sealed class DiagnosticBag

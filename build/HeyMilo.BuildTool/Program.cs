@@ -2,12 +2,17 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using System.Text.Json;
 using HeyMilo.BuildTool.Help;
+using HeyMilo.BuildTool.Manifest;
+using HeyMilo.BuildTool.Packaging;
 
 namespace HeyMilo.BuildTool
 {
     /// <summary>
     /// dotnet HeyMilo.BuildTool.dll help --out &lt;HeyMilo.dll-Help.xml&gt; (--page-list &lt;file&gt; | &lt;page.md&gt;...)
+    /// dotnet HeyMilo.BuildTool.dll manifest &lt;HeyMilo.psd1&gt;
+    /// dotnet HeyMilo.BuildTool.dll package --module-dir &lt;out/HeyMilo/version&gt; --out &lt;out/packages&gt;
     ///
     /// Errors are printed as 'file(line): error HMnnnn: message', which MSBuild's Exec task reports as build
     /// errors. Exit code 0: done; 1: errors reported; 2: wrong arguments; 3: a bug (unexpected exception).
@@ -15,7 +20,9 @@ namespace HeyMilo.BuildTool
     public static class Program
     {
         private const string Usage =
-            "usage: HeyMilo.BuildTool help --out <maml-file> (--page-list <file> | <page.md>...)";
+            "usage: HeyMilo.BuildTool help --out <maml-file> (--page-list <file> | <page.md>...)\n" +
+            "       HeyMilo.BuildTool manifest <manifest.psd1>\n" +
+            "       HeyMilo.BuildTool package --module-dir <module-folder> --out <package-folder>";
 
         public static int Main(string[] args) => Run(args, Console.Out);
 
@@ -29,6 +36,8 @@ namespace HeyMilo.BuildTool
                 switch (command)
                 {
                     case "help": return Help(options, diagnostics, output);
+                    case "manifest": return ManifestCommand(options, diagnostics, output);
+                    case "package": return Package(options, diagnostics, output);
                     default:
                         output.WriteLine(new Diagnostic("HeyMilo.BuildTool", 0, Codes.Tool, (command.Length == 0 ? "no command" : "unknown command '" + command + "'") + ".\n" + Usage));
                         return 2;
@@ -72,6 +81,48 @@ namespace HeyMilo.BuildTool
             }
             MamlCompiler.Save(document, outFile);
             output.WriteLine("MAML help: " + pages.Count + " pages -> " + outFile);
+            return 0;
+        }
+
+        private static int ManifestCommand(Options options, DiagnosticBag diagnostics, TextWriter output)
+        {
+            if (options.Positional.Count != 1) throw new UsageException("manifest: give one manifest path.");
+            var manifest = ModuleManifest.Read(options.Positional[0], diagnostics);
+            if (manifest == null)
+            {
+                diagnostics.WriteTo(output);
+                return 1;
+            }
+            output.WriteLine(JsonSerializer.Serialize(new
+            {
+                manifest.Id, manifest.ModuleVersion, manifest.Prerelease, manifest.PackageVersion, manifest.Description, manifest.Author,
+                manifest.CompanyName, manifest.Copyright, manifest.ProjectUri, manifest.LicenseUri, manifest.ReleaseNotes,
+                manifest.Tags, manifest.CmdletsToExport, manifest.GalleryTags,
+            }, new JsonSerializerOptions { WriteIndented = true }));
+            return 0;
+        }
+
+        private static int Package(Options options, DiagnosticBag diagnostics, TextWriter output)
+        {
+            var moduleDir = options.Required("--module-dir");
+            var packageDir = options.Required("--out");
+            var manifests = Directory.Exists(moduleDir) ? Directory.GetFiles(moduleDir, "*.psd1") : Array.Empty<string>();
+            if (manifests.Length != 1)
+            {
+                diagnostics.Add(moduleDir, 0, Codes.Tool, manifests.Length == 0
+                    ? "No assembled module (no .psd1) in this folder; run the build first."
+                    : "More than one .psd1 in the module folder: " + string.Join(", ", manifests.Select(Path.GetFileName)) + ".");
+                diagnostics.WriteTo(output);
+                return 1;
+            }
+            var manifest = ModuleManifest.Read(manifests[0], diagnostics);
+            if (manifest == null)
+            {
+                diagnostics.WriteTo(output);
+                return 1;
+            }
+            var (nupkg, azureZip) = ModulePackager.Write(manifest, moduleDir, packageDir);
+            output.WriteLine("HeyMilo packages: " + nupkg + ", " + azureZip);
             return 0;
         }
 
