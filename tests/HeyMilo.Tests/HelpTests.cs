@@ -3,6 +3,8 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Management.Automation;
+using System.Text.RegularExpressions;
+using System.Xml.Linq;
 using HeyMilo.Tests.Infrastructure;
 using Xunit;
 
@@ -10,7 +12,8 @@ namespace HeyMilo.Tests
 {
     /// <summary>
     /// The help users get: Get-Help reads en-US/HeyMilo.dll-Help.xml from the built module folder, which the
-    /// build compiles from docs/cmdlets/*.md (src/HeyMilo/Help.targets). Without that file Get-Help makes up a
+    /// build compiles from docs/cmdlets/*.md (src/HeyMilo/Help.targets runs build/HeyMilo.BuildTool; its own
+    /// checks and rendering have unit tests in tests/HeyMilo.BuildTool.Tests). Without that file Get-Help makes up a
     /// stub from the cmdlet metadata (synopsis = syntax, no description, no examples), which these tests reject.
     /// </summary>
     public class HelpTests : MiloTestBase
@@ -167,6 +170,25 @@ namespace HeyMilo.Tests
             var pages = Directory.GetFiles(Path.Combine(RepoPaths.Root, "docs", "cmdlets"), "*.md").Select(Path.GetFileNameWithoutExtension).OrderBy(n => n).ToList();
             Assert.Equal(ExportedCmdlets().OrderBy(n => n), pages);
             Assert.True(File.Exists(Path.Combine(RepoPaths.ModuleFolder, "en-US", "HeyMilo.dll-Help.xml")));
+        }
+
+        [Fact]
+        public void No_help_text_shows_markdown_backticks_emphasis_or_link_syntax()
+        {
+            // Get-Help prints MAML text as it is. Example code is code (a backtick there is PowerShell's escape).
+            XNamespace dev = "http://schemas.microsoft.com/maml/dev/2004/10";
+            var maml = XDocument.Load(Path.Combine(RepoPaths.ModuleFolder, "en-US", "HeyMilo.dll-Help.xml"));
+            var texts = maml.DescendantNodes().OfType<XText>().Where(t => t.Parent!.Name != dev + "code").ToList();
+            Assert.True(texts.Count > 500, texts.Count + " texts");
+            var markdown = new Regex(@"`|\[[^\]]*\]\([^)]*\)|(\*\*|__)\S.*?\S?(\*\*|__)|(?<![\w*])[*_][^\s*_][^*_]*[*_](?![\w*])");
+            var failures = texts.Where(t => markdown.IsMatch(t.Value))
+                .Select(t => t.Ancestors().FirstOrDefault(a => a.Name.LocalName == "command")?.Descendants().FirstOrDefault(d => d.Name.LocalName == "name")?.Value + ": " + t.Value)
+                .ToList();
+            Assert.True(failures.Count == 0, string.Join(Environment.NewLine, failures));
+
+            // And as Get-Help gives it: code spans are their text, asterisks inside them kept.
+            var description = Text(Prop(Help("Get-MiloSession"), "description"));
+            Assert.Contains("KeyFingerprint (at most the last four characters of the key, for example ****0001)", description);
         }
 
         [Fact]

@@ -1,7 +1,8 @@
 using System;
+using System.Collections;
 using System.IO;
 using System.Linq;
-using System.Text.RegularExpressions;
+using System.Management.Automation.Language;
 
 namespace HeyMilo.Tests.Infrastructure
 {
@@ -32,10 +33,13 @@ namespace HeyMilo.Tests.Infrastructure
             return dir?.FullName ?? throw new InvalidOperationException("HeyMilo.sln not found above " + AppContext.BaseDirectory);
         }
 
+        /// <summary>ModuleVersion of the repository's manifest, read as Import-PowerShellDataFile reads it.</summary>
         private static string ManifestVersion()
         {
-            var text = File.ReadAllText(Path.Combine(Root, "HeyMilo.psd1"));
-            return Regex.Match(text, @"ModuleVersion\s*=\s*'([^']+)'").Groups[1].Value;
+            var ast = Parser.ParseFile(Path.Combine(Root, "HeyMilo.psd1"), out _, out var errors);
+            if (errors.Length > 0) throw new InvalidOperationException("HeyMilo.psd1: " + errors[0].Message);
+            var manifest = (Hashtable)ast.Find(a => a is HashtableAst, searchNestedScriptBlocks: false)!.SafeGetValue();
+            return (string)manifest["ModuleVersion"]!;
         }
     }
 }
