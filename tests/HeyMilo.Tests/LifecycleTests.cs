@@ -123,6 +123,19 @@ namespace HeyMilo.Tests
             }
         }
 
+        [Fact]
+        public void A_runspace_that_never_connected_uses_the_session_the_process_connected()
+        {
+            Connect();
+            using var other = new PsHost();
+            Assert.StartsWith("pst_", other.Invoke("(Get-MiloPosting -First 1).Id").ThrowIfTerminating().Output.Single().ToString());
+            Assert.True((bool)other.Invoke("$null -ne (Get-MiloSession)").ThrowIfTerminating().Output.Single().BaseObject);
+
+            Run("Disconnect-Milo").ThrowIfTerminating();
+            var after = other.Invoke("Get-MiloPosting -First 1");
+            Assert.Equal("HeyMilo.NotConnected,HeyMilo.Commands.GetMiloPostingCommand", after.Terminating?.FullyQualifiedErrorId);
+        }
+
         /// <summary>The session's per-key rate-limit gate (MiloSession.Transport.Gate, internal to the engine).</summary>
         private static object Gate(object session)
         {

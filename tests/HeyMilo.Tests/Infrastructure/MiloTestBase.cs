@@ -30,6 +30,7 @@ namespace HeyMilo.Tests.Infrastructure
         {
             Ps = new PsHost();
             ModuleInternals.ResetRateLimits();
+            ModuleInternals.ResetCurrentSession();
             ModuleInternals.ResetClock();
             var options = new SimulatorOptions { Clock = Clock.Now, Url = "http://127.0.0.1:0" };
             Configure(options);

@@ -56,6 +56,12 @@ namespace HeyMilo.Tests.Infrastructure
             }
         }
 
+        /// <summary>Forget the process-wide current session (Connect-Milo in an earlier test's runspace).</summary>
+        public static void ResetCurrentSession() =>
+            ModuleAssembly.GetType("HeyMilo.Session.SessionStore", throwOnError: true)!
+                .GetField("s_process", BindingFlags.Static | BindingFlags.NonPublic)!
+                .SetValue(null, null);
+
         public static void ResetRateLimits() =>
             EngineAssembly.GetType("HeyMilo.Transport.RateLimitGate", throwOnError: true)!
                 .GetMethod("ResetAll", BindingFlags.Static | BindingFlags.NonPublic)!
