@@ -51,16 +51,16 @@ function Get-SimulatorConfiguration {
 }
 
 function Get-SimulatorLog {
+    # What the simulator wrote, for an error message: its standard output before it listened, then its
+    # standard error once the process has ended (read in the background from the start).
     param([Parameter(Mandatory = $true)] $Simulator)
 
-    $text = ''
-    foreach ($path in $Simulator.StdOut, $Simulator.StdErr) {
-        if (Test-Path -LiteralPath $path) {
-            $lines = @(Get-Content -LiteralPath $path -Tail 40 -ErrorAction SilentlyContinue)
-            if ($lines.Count -gt 0) { $text += [Environment]::NewLine + ($lines -join [Environment]::NewLine) }
-        }
-    }
-    return $text
+    $lines = @($Simulator.EarlyOutput)
+    $errors = $Simulator.ErrorOutput
+    if ($null -ne $errors -and $errors.Wait(5000)) { $lines += @($errors.Result -split '\r?\n' | Select-Object -Last 40) }
+    $lines = @($lines | Where-Object { -not [string]::IsNullOrWhiteSpace($_) })
+    if ($lines.Count -eq 0) { return '' }
+    return [Environment]::NewLine + ($lines -join [Environment]::NewLine)
 }
 
 function Test-TcpPortInUse {
@@ -82,9 +82,9 @@ function Test-TcpPortInUse {
 function Start-MiloSimulator {
     <#
     .SYNOPSIS
-        Starts the bundled simulator on 127.0.0.1 ('dotnet run --no-build') and waits until /health answers.
+        Starts the bundled simulator on 127.0.0.1 ('dotnet run --no-build') and waits until it listens.
     .OUTPUTS
-        An object with Process, Port, BaseUri ('http://127.0.0.1:<port>'), ApiKey, StdOut, StdErr.
+        An object with Process, Port, BaseUri ('http://127.0.0.1:<port>'), ApiKey (text) and Key (SecureString).
     #>
     [CmdletBinding()]
     param(
@@ -108,40 +108,54 @@ function Start-MiloSimulator {
         throw "Port $Port on 127.0.0.1 is already in use: stop whatever listens there (an earlier simulator?) and try again."
     }
     $baseUri = "http://127.0.0.1:$Port"
-    $logBase = Join-Path ([System.IO.Path]::GetTempPath()) "heymilo-simulator-$Port-$([guid]::NewGuid().ToString('N'))"
-    $simulator = New-Object PSObject -Property @{
-        Process = $null
-        Port    = $Port
-        BaseUri = $baseUri
-        ApiKey  = $script:SimulatorKey
-        StdOut  = "$logBase.out.log"
-        StdErr  = "$logBase.err.log"
-    }
-
     $arguments = @('run', '--project', $script:SimulatorProject, '-c', $Configuration, '--no-build', '--', '--urls', $baseUri)
     if ($Postings -gt 0) { $arguments += @('--postings', [string] $Postings) }
     Write-Verbose "dotnet $($arguments -join ' ')"
-    $simulator.Process = Start-Process -FilePath 'dotnet' -ArgumentList $arguments -WorkingDirectory $script:RepoRoot `
-        -NoNewWindow -PassThru -RedirectStandardOutput $simulator.StdOut -RedirectStandardError $simulator.StdErr
-    $null = $simulator.Process.Handle   # so ExitCode is readable later on Windows PowerShell
 
+    $startInfo = New-Object -TypeName System.Diagnostics.ProcessStartInfo
+    $startInfo.FileName = 'dotnet'
+    # One string, as Windows PowerShell's .NET Framework takes it; no argument holds a space or a quote
+    # (the project path is relative to the working directory).
+    $startInfo.Arguments = $arguments -join ' '
+    $startInfo.WorkingDirectory = $script:RepoRoot
+    $startInfo.UseShellExecute = $false
+    $startInfo.RedirectStandardOutput = $true
+    $startInfo.RedirectStandardError = $true
+    $process = [System.Diagnostics.Process]::Start($startInfo)
+    $simulator = [pscustomobject] @{
+        Process     = $process
+        Port        = $Port
+        BaseUri     = $baseUri
+        ApiKey      = $script:SimulatorKey
+        # The key as the SecureString Connect-Milo takes.
+        Key         = ConvertTo-SecureString -String $script:SimulatorKey -AsPlainText -Force
+        # Standard error is read to its end in the background from the start, so the pipe never fills.
+        ErrorOutput = $process.StandardError.ReadToEndAsync()
+        EarlyOutput = New-Object -TypeName System.Collections.Generic.List[string]
+        Output      = $null
+    }
+
+    # Ready when it says so: the simulator prints 'HeyMilo simulator listening on <uri>' once Kestrel
+    # listens. Each read waits for the next line (or the end of the output when the process stops) until
+    # the deadline; nothing polls or sleeps.
     try {
         $deadline = [DateTime]::UtcNow.AddSeconds($TimeoutSec)
         while ($true) {
-            if ($simulator.Process.HasExited) {
-                throw "The simulator stopped (exit code $($simulator.Process.ExitCode)) before answering on $baseUri.$(Get-SimulatorLog -Simulator $simulator)"
+            $read = $process.StandardOutput.ReadLineAsync()
+            $left = $deadline - [DateTime]::UtcNow
+            if ($left -le [TimeSpan]::Zero -or -not $read.Wait($left)) {
+                throw "The simulator did not start listening on $baseUri within $TimeoutSec s.$(Get-SimulatorLog -Simulator $simulator)"
             }
-            try {
-                $null = Invoke-RestMethod -Uri "$baseUri/health" -TimeoutSec 2
-                break
+            $line = $read.Result
+            if ($null -eq $line) {
+                $null = $process.WaitForExit(10000)
+                throw "The simulator stopped (exit code $($process.ExitCode)) before listening on $baseUri.$(Get-SimulatorLog -Simulator $simulator)"
             }
-            catch {
-                if ([DateTime]::UtcNow -ge $deadline) {
-                    throw "The simulator did not answer $baseUri/health within $TimeoutSec s.$(Get-SimulatorLog -Simulator $simulator)"
-                }
-            }
-            Start-Sleep -Milliseconds 250
+            if ($line.StartsWith('HeyMilo simulator listening on ', [StringComparison]::Ordinal)) { break }
+            $simulator.EarlyOutput.Add($line)
         }
+        # The rest of standard output, read in the background too.
+        $simulator.Output = $process.StandardOutput.ReadToEndAsync()
     }
     catch {
         Stop-MiloSimulator -Simulator $simulator
@@ -151,13 +165,14 @@ function Start-MiloSimulator {
 }
 
 function Stop-MiloSimulator {
-    <# Stops a simulator from Start-MiloSimulator (the whole 'dotnet run' process tree) and removes its logs. #>
+    <# Stops a simulator from Start-MiloSimulator (the whole 'dotnet run' process tree). #>
     [CmdletBinding()]
     param($Simulator)
 
     if ($null -eq $Simulator) { return }
     $process = $Simulator.Process
-    if ($null -ne $process -and -not $process.HasExited) {
+    if ($null -eq $process) { return }
+    if (-not $process.HasExited) {
         # 'dotnet run' runs the simulator as a child process: end the whole tree. Process.Kill(bool)
         # exists on PowerShell 7 (.NET Core 3.0+); Windows PowerShell has taskkill.
         try {
@@ -177,7 +192,7 @@ function Stop-MiloSimulator {
         }
         $null = $process.WaitForExit(10000)
     }
-    Remove-Item -LiteralPath $Simulator.StdOut, $Simulator.StdErr -Force -ErrorAction SilentlyContinue
+    $process.Dispose()
 }
 
 function ConvertTo-SimulatorKey {
