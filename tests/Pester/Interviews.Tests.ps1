@@ -1,16 +1,11 @@
 # Get-MiloInterview and Export-MiloInterview against the bundled simulator.
 
 BeforeAll {
-    $sim = $null
     Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
-    $manifest = Get-MiloModuleManifest
     # Three postings: the first has 150 candidates (more than one page of 100), the others 10 each. Few
     # enough that 'Get-MiloPosting | Get-MiloInterview -Detailed' over the whole workspace stays quick
     # under the client's 300 requests a minute.
-    $sim = Start-MiloSimulator -Postings 3
-    Import-Module $manifest -Force
-    $key = ConvertTo-SimulatorKey -Simulator $sim
-    Connect-Milo -ApiKey $key -BaseUri $sim.BaseUri -LegacyBaseUri $sim.BaseUri
+    $sim = Start-MiloTestSession -Postings 3
 
     # Every posting of the workspace; the first two get three more candidates each, added outside the module.
     $postings = @(Get-MiloPosting)
@@ -43,8 +38,7 @@ BeforeAll {
 }
 
 AfterAll {
-    if ($null -ne (Get-Command -Name Disconnect-Milo -ErrorAction SilentlyContinue)) { Disconnect-Milo }
-    if ($null -ne $sim) { Stop-MiloSimulator -Simulator $sim }
+    Stop-MiloTestSession
 }
 
 Describe 'Get-MiloInterview' {

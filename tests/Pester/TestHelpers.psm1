@@ -1,11 +1,14 @@
-# Starting and stopping the bundled simulator, and finding the built module. Each Pester file imports
-# this in its BeforeAll; build.ps1 -Task Demo uses it too. Runs on Windows PowerShell 5.1 and PowerShell 7.
+# The Pester suite's shared set-up: Start-MiloTestSession (simulator, built module, connection) and
+# Stop-MiloTestSession, plus starting and stopping the bundled simulator and finding the built module.
+# Each Pester file imports this in its BeforeAll; build.ps1 -Task Demo uses Start-/Stop-MiloSimulator.
+# Runs on Windows PowerShell 5.1 and PowerShell 7.
 
 Set-StrictMode -Version Latest
 
 $script:RepoRoot = [System.IO.Path]::GetFullPath((Join-Path $PSScriptRoot '../..'))
 $script:SimulatorProject = 'tests/HeyMilo.Simulator'   # relative to the repository root
 $script:SimulatorKey = 'sim-key-0001'
+$script:TestSimulator = $null   # the simulator of the running Start-MiloTestSession
 
 function Get-MiloModuleManifest {
     <# The built module's manifest (out/HeyMilo/<version>/HeyMilo.psd1); fails clearly when it is not built. #>
@@ -195,12 +198,67 @@ function Stop-MiloSimulator {
     $process.Dispose()
 }
 
-function ConvertTo-SimulatorKey {
-    <# The simulator's API key as the SecureString Connect-Milo takes. #>
+function Start-MiloTestSession {
+    <#
+    .SYNOPSIS
+        The set-up every Pester file shares, in one line of its BeforeAll: starts a simulator, imports the
+        built module and connects to the simulator (the current session).
+    .DESCRIPTION
+        The module is imported with -Force, into the global scope where the tests see it, as a user
+        re-imports after a build: a file run alone gets a fresh module, and in one process for the whole
+        suite each file re-imports it. When anything here fails, what was started is stopped before the
+        error goes on. Stop-MiloTestSession, in the file's AfterAll, undoes it all.
+    .OUTPUTS
+        The simulator (see Start-MiloSimulator): BaseUri, Port, ApiKey, and Key for Connect-Milo -ApiKey.
+    .EXAMPLE
+        BeforeAll {
+            Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
+            $sim = Start-MiloTestSession -Postings 250
+        }
+        AfterAll { Stop-MiloTestSession }
+    #>
     [CmdletBinding()]
-    param([Parameter(Mandatory = $true)] $Simulator)
+    param(
+        # How many postings the simulator makes up; 0 leaves the simulator's default.
+        [int] $Postings = 0
+    )
 
-    return ConvertTo-SecureString -String $Simulator.ApiKey -AsPlainText -Force
+    $manifest = Get-MiloModuleManifest
+    $simulator = Start-MiloSimulator -Postings $Postings
+    $script:TestSimulator = $simulator
+    try {
+        Import-Module -Name $manifest -Force -Global -ErrorAction Stop
+        # Say so plainly when the import gave the tests nothing to call, rather than every test failing on
+        # a command not found.
+        $commands = @(Get-Command -Module HeyMilo -ErrorAction SilentlyContinue)
+        if ($commands.Count -eq 0 -or $null -eq (Get-Command -Name Connect-Milo -ErrorAction SilentlyContinue)) {
+            throw "Import-Module '$manifest' -Force left HeyMilo with $($commands.Count) commands and no Connect-Milo."
+        }
+        Connect-Milo -ApiKey $simulator.Key -BaseUri $simulator.BaseUri -LegacyBaseUri $simulator.BaseUri
+    }
+    catch {
+        Stop-MiloTestSession
+        throw
+    }
+    return $simulator
+}
+
+function Stop-MiloTestSession {
+    <# Undoes Start-MiloTestSession: disconnects the current session, if any, and stops the simulator. #>
+    [CmdletBinding()]
+    param()
+
+    $simulator = $script:TestSimulator
+    $script:TestSimulator = $null
+    if ($null -eq $simulator) { return }
+    try {
+        if ($null -ne (Get-Command -Name Get-MiloSession -ErrorAction SilentlyContinue) -and $null -ne (Get-MiloSession)) {
+            Disconnect-Milo
+        }
+    }
+    finally {
+        Stop-MiloSimulator -Simulator $simulator
+    }
 }
 
 function Invoke-SimulatorApi {
@@ -226,4 +284,4 @@ function Invoke-SimulatorApi {
 }
 
 Export-ModuleMember -Function Get-MiloModuleManifest, Get-FreeTcpPort, Start-MiloSimulator, Stop-MiloSimulator,
-    ConvertTo-SimulatorKey, Invoke-SimulatorApi
+    Start-MiloTestSession, Stop-MiloTestSession, Invoke-SimulatorApi
