@@ -299,6 +299,7 @@ Describe 'Import-MiloCandidate -IngestionKey (legacy API)' {
         $first = @($rows | Import-MiloCandidate -IngestionKey $ingestionKey)
         $retaken = @($rows | Import-MiloCandidate -IngestionKey $ingestionKey -Retake)
 
+        $first.Count | Should -Be 2   # else 'none of the first ones' below would hold for nothing
         $retaken.Count | Should -Be 2
         foreach ($result in $retaken) { @($first | ForEach-Object { $_.InterviewId }) | Should -Not -Contain $result.InterviewId }
     }

@@ -25,6 +25,10 @@ BeforeAll {
     $listedFirst = @($listed | Where-Object { $_.PostingId -eq $first.Id })
     $listedSecond = @($listed | Where-Object { $_.PostingId -eq $second.Id })
     $listedFirstTwo = @($listedFirst) + @($listedSecond)
+    # The tests compare against these; empty references would let them pass on nothing.
+    if ($listedFirst.Count -le 100 -or $listedSecond.Count -eq 0) {
+        throw "The reference listing is not what the tests need: $($listedFirst.Count) interviews in the first posting (more than a page of 100 expected), $($listedSecond.Count) in the second."
+    }
 
     function Join-InterviewId($items) { @($items | ForEach-Object { $_.InterviewId }) -join ',' }
 
