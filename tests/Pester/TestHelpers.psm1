@@ -100,6 +100,10 @@ function Start-MiloSimulator {
         # Debug or Release; by default $env:HEYMILO_CONFIGURATION (set by build.ps1), else the newest build.
         [string] $Configuration = $env:HEYMILO_CONFIGURATION,
 
+        # The one API key the simulator accepts (letters, digits and '-').
+        [ValidatePattern('^[A-Za-z0-9-]+$')]
+        [string] $ApiKey = $script:SimulatorKey,
+
         [int] $TimeoutSec = 60
     )
 
@@ -111,7 +115,7 @@ function Start-MiloSimulator {
         throw "Port $Port on 127.0.0.1 is already in use: stop whatever listens there (an earlier simulator?) and try again."
     }
     $baseUri = "http://127.0.0.1:$Port"
-    $arguments = @('run', '--project', $script:SimulatorProject, '-c', $Configuration, '--no-build', '--', '--urls', $baseUri)
+    $arguments = @('run', '--project', $script:SimulatorProject, '-c', $Configuration, '--no-build', '--', '--urls', $baseUri, '--api-key', $ApiKey)
     if ($Postings -gt 0) { $arguments += @('--postings', [string] $Postings) }
     Write-Verbose "dotnet $($arguments -join ' ')"
 
@@ -129,9 +133,9 @@ function Start-MiloSimulator {
         Process     = $process
         Port        = $Port
         BaseUri     = $baseUri
-        ApiKey      = $script:SimulatorKey
+        ApiKey      = $ApiKey
         # The key as the SecureString Connect-Milo takes.
-        Key         = ConvertTo-SecureString -String $script:SimulatorKey -AsPlainText -Force
+        Key         = ConvertTo-SecureString -String $ApiKey -AsPlainText -Force
         # Standard error is read to its end in the background from the start, so the pipe never fills.
         ErrorOutput = $process.StandardError.ReadToEndAsync()
         EarlyOutput = New-Object -TypeName System.Collections.Generic.List[string]
@@ -224,7 +228,11 @@ function Start-MiloTestSession {
     )
 
     $manifest = Get-MiloModuleManifest
-    $simulator = Start-MiloSimulator -Postings $Postings
+    # A key of its own for each file's simulator: the module paces each key to the API's 300 requests a
+    # minute for the whole process, so with a shared key a file run after the others would wait out their
+    # requests. It still ends in 0001, as the tests of KeyFingerprint expect.
+    $key = 'sim-{0}-0001' -f [guid]::NewGuid().ToString('N').Substring(0, 12)
+    $simulator = Start-MiloSimulator -Postings $Postings -ApiKey $key
     $script:TestSimulator = $simulator
     try {
         Import-Module -Name $manifest -Force -Global -ErrorAction Stop
