@@ -6,7 +6,9 @@
     Runs on Windows PowerShell 5.1 and PowerShell 7; needs the .NET SDK 10 on PATH.
 
       Build    dotnet build HeyMilo.sln; the importable module lands in out/HeyMilo/<version>/.
-      Test     Build, then dotnet test, then the Pester suite in tests/Pester when Pester 5 is installed.
+      Test     Restore Pester (tests/Tools/Tools.csproj, into out/tools), build, dotnet test, then the whole
+               tests/Pester suite in this process with one Invoke-Pester. Fails when either suite fails or
+               Pester runs no test; writes out/test-results/pester-summary.json (counts) and pester.xml (NUnit).
       Demo     Build, start the bundled simulator on http://127.0.0.1:5080, import the module, connect and
                run the main job: docs/examples/candidates.csv into the first posting (accepted rows to
                out/demo/sent.csv, rejected rows reported, a summary), then export that posting's
@@ -41,6 +43,8 @@ $SimulatorPort = 5080
 $SimulatorUri = "http://127.0.0.1:$SimulatorPort"
 $SampleCsv = Join-Path $RepoRoot 'docs/examples/candidates.csv'
 $DemoOutput = Join-Path $RepoRoot 'out/demo'
+$TestResults = Join-Path $RepoRoot 'out/test-results'
+$PesterVersion = '5.9.1'   # as tests/Tools/Tools.csproj downloads it
 
 function Invoke-Dotnet {
     param([Parameter(Mandatory = $true)] [string[]] $Arguments)
@@ -73,52 +77,107 @@ function Invoke-BuildTask {
     Write-Host "HeyMilo module: $(Split-Path -Parent $manifest)" -ForegroundColor Green
 }
 
-function Get-PesterFailureCount {
-    param([Parameter(Mandatory = $true)] $Result)
-
-    # FailedCount covers tests; a block whose BeforeAll failed or a file that could not run are counted apart.
-    $failed = 0
-    foreach ($name in 'FailedCount', 'FailedBlocksCount', 'FailedContainersCount') {
-        $property = $Result.PSObject.Properties[$name]
-        if ($null -ne $property -and $null -ne $property.Value) { $failed += [int] $property.Value }
+function Get-PesterModulePath {
+    # Pester comes from NuGet like every other dependency: restoring tests/Tools/Tools.csproj downloads the
+    # pinned version into out/tools, and the suite imports it from there by path, never from PSModulePath.
+    Invoke-Dotnet -Arguments @('restore', (Join-Path $RepoRoot 'tests/Tools/Tools.csproj')) | Out-Host
+    $path = Join-Path $RepoRoot "out/tools/pester/$PesterVersion/tools/Pester.psd1"
+    if (-not (Test-Path -LiteralPath $path)) {
+        throw "Restoring tests/Tools/Tools.csproj did not put Pester $PesterVersion at $path."
     }
-    return $failed
+    return $path
 }
 
-function Invoke-TestTask {
-    Invoke-BuildTask
-    Invoke-Dotnet -Arguments @('test', $Solution, '-c', $Configuration, '--no-build')
+function Invoke-PesterSuite {
+    # The whole tests/Pester suite in this process, one Invoke-Pester; returns its counts.
+    param([Parameter(Mandatory = $true)] [string] $ModulePath)
 
-    $pester = Get-Module -Name Pester -ListAvailable |
-        Where-Object { $_.Version -ge [version] '5.0' } |
-        Sort-Object -Property Version -Descending |
-        Select-Object -First 1
-    if ($null -eq $pester) {
-        Write-Warning 'Pester 5 or later is not installed, so tests/Pester was not run. Install it with: Install-Module Pester -MinimumVersion 5.0 -Scope CurrentUser -SkipPublisherCheck'
-        return
-    }
-
-    # Windows PowerShell ships Pester 3.4; make sure the 5.x found above is the one in use.
+    # Windows PowerShell ships Pester 3.4, and a user may have loaded another: only the restored one is used.
     Get-Module -Name Pester | Remove-Module -Force
-    Import-Module -Name $pester.Path -Force
+    Import-Module -Name $ModulePath -Force -ErrorAction Stop
+
+    $config = New-PesterConfiguration
+    $config.Run.Path = @(Join-Path $RepoRoot 'tests/Pester')
+    $config.Run.PassThru = $true
+    $config.Run.Exit = $false
+    $config.Run.Throw = $false
+    $config.Output.Verbosity = 'Detailed'
+    $config.TestResult.Enabled = $true
+    $config.TestResult.OutputFormat = 'NUnitXml'
+    $config.TestResult.OutputPath = Join-Path $TestResults 'pester.xml'
 
     # The Pester suite starts the simulator with 'dotnet run --no-build': tell it which configuration was built.
     $previous = $env:HEYMILO_CONFIGURATION
     $env:HEYMILO_CONFIGURATION = $Configuration
     try {
-        # Run the suite as a user would from a prompt: without this script's strict mode.
+        # Run the suite as a user would from a prompt: without this script's strict mode and 'Stop'.
         $result = & {
             Set-StrictMode -Off
-            Invoke-Pester -Path (Join-Path $RepoRoot 'tests/Pester') -Output Detailed -PassThru
+            $ErrorActionPreference = 'Continue'
+            Invoke-Pester -Configuration $config
         }
     }
     finally {
         $env:HEYMILO_CONFIGURATION = $previous
     }
+    if ($null -eq $result) {
+        # Pester returns nothing when it found no test file at all: that is a run of no test.
+        return [ordered] @{ Result = 'NoTestFiles'; Total = 0; Passed = 0; Failed = 0; Skipped = 0; NotRun = 0; Inconclusive = 0; FailedBlocks = 0; FailedContainers = 0 }
+    }
 
-    $failed = Get-PesterFailureCount -Result $result
-    if ($failed -gt 0) {
-        throw "Pester: $failed failed (tests, blocks or files). See the output above."
+    return [ordered] @{
+        Result           = [string] $result.Result
+        Total            = [int] $result.TotalCount
+        Passed           = [int] $result.PassedCount
+        Failed           = [int] $result.FailedCount
+        Skipped          = [int] $result.SkippedCount
+        NotRun           = [int] $result.NotRunCount
+        Inconclusive     = [int] $result.InconclusiveCount
+        # A BeforeAll/AfterAll that failed, and a file that could not be discovered or set up.
+        FailedBlocks     = [int] $result.FailedBlocksCount
+        FailedContainers = [int] $result.FailedContainersCount
+    }
+}
+
+function Get-PesterProblem {
+    # Why the Pester counts fail the run, or nothing when they pass.
+    param([Parameter(Mandatory = $true)] $Counts)
+
+    $problems = @()
+    if ($Counts.Total -eq 0) { $problems += 'no test ran' }
+    if ($Counts.Failed -gt 0) { $problems += "$($Counts.Failed) tests failed" }
+    if ($Counts.FailedBlocks -gt 0) { $problems += "$($Counts.FailedBlocks) blocks failed (BeforeAll/AfterAll)" }
+    if ($Counts.FailedContainers -gt 0) { $problems += "$($Counts.FailedContainers) files failed (discovery or set-up)" }
+    # A test that was discovered but not run, or left inconclusive, was not checked: not a pass.
+    if ($Counts.NotRun -gt 0) { $problems += "$($Counts.NotRun) tests did not run" }
+    if ($Counts.Inconclusive -gt 0) { $problems += "$($Counts.Inconclusive) tests were inconclusive" }
+    if ($problems.Count -eq 0 -and $Counts.Result -ne 'Passed') { $problems += "the run's result is '$($Counts.Result)'" }
+    return $problems
+}
+
+function Invoke-TestTask {
+    # Results of this run only: CI reads the counts from here (out/test-results/pester-summary.json).
+    if (Test-Path -LiteralPath $TestResults) { Remove-Item -LiteralPath $TestResults -Recurse -Force }
+    $null = New-Item -ItemType Directory -Force -Path $TestResults
+
+    # Tools first: a Pester that cannot be restored fails the run before the long part.
+    $pesterModule = Get-PesterModulePath
+    Invoke-BuildTask
+
+    # dotnet test's failure is noted, not thrown, so the Pester suite still runs and both suites are counted.
+    $arguments = @('test', $Solution, '-c', $Configuration, '--no-build')
+    Write-Host "> dotnet $($arguments -join ' ')" -ForegroundColor Cyan
+    & dotnet @arguments
+    $dotnetExit = $LASTEXITCODE
+
+    $counts = Invoke-PesterSuite -ModulePath $pesterModule
+    $counts | ConvertTo-Json | Set-Content -LiteralPath (Join-Path $TestResults 'pester-summary.json') -Encoding UTF8
+
+    $problems = @()
+    if ($dotnetExit -ne 0) { $problems += "dotnet test failed with exit code $dotnetExit" }
+    $problems += @(Get-PesterProblem -Counts $counts | ForEach-Object { "Pester: $_" })
+    if ($problems.Count -gt 0) {
+        throw "Tests failed: $($problems -join '; '). See the output above."
     }
 }
 

@@ -11,9 +11,10 @@ using Xunit;
 namespace HeyMilo.Tests
 {
     /// <summary>
-    /// Static checks of tests/Pester against the built module. The Pester suite needs pwsh and Pester,
-    /// which the xunit run may not have; these catch the mistakes that would only show up there: a
-    /// parameter a cmdlet does not have, an error id or type name the module never produces.
+    /// Static checks of tests/Pester against the built module. The Pester suite runs in real pwsh
+    /// (build.ps1 -Task Test); these catch early the mistakes that would only show up there: a parameter a
+    /// cmdlet does not have, an error id or type name the module never produces, set-up that is not the
+    /// shared one, a case that is skipped.
     /// </summary>
     public sealed class PesterFileTests : IDisposable
     {
@@ -93,6 +94,99 @@ namespace HeyMilo.Tests
                 }
             }
             Assert.True(problems.Count == 0, file + ": " + string.Join("; ", problems));
+        }
+
+        public static IEnumerable<object[]> TestFiles() =>
+            Directory.EnumerateFiles(Folder, "*.Tests.ps1").OrderBy(f => f, StringComparer.Ordinal).Select(f => new object[] { Path.GetFileName(f) });
+
+        [Fact]
+        public void The_suite_has_test_files()
+        {
+            Assert.NotEmpty(TestFiles());
+        }
+
+        /// <summary>
+        /// The shared set-up lives once, in TestHelpers.psm1: each file's own BeforeAll calls Start-MiloTestSession
+        /// and its AfterAll Stop-MiloTestSession, and no file starts a simulator, imports the module or connects
+        /// in its set-up by itself.
+        /// </summary>
+        [Theory]
+        [MemberData(nameof(TestFiles))]
+        public void Test_files_set_up_and_tear_down_through_TestHelpers(string file)
+        {
+            var ast = Parse(file);
+            var topLevel = ((ScriptBlockAst)ast).EndBlock.Statements
+                .OfType<PipelineAst>()
+                .Select(p => p.PipelineElements.Count == 1 ? p.PipelineElements[0] as CommandAst : null)
+                .Where(c => c is not null)
+                .Select(c => c!)
+                .ToList();
+            var problems = new List<string>();
+
+            var beforeAll = topLevel.Where(c => Is(c, "BeforeAll")).ToList();
+            var afterAll = topLevel.Where(c => Is(c, "AfterAll")).ToList();
+            if (beforeAll.Count != 1) problems.Add($"{beforeAll.Count} file-level BeforeAll blocks, not 1");
+            if (afterAll.Count != 1) problems.Add($"{afterAll.Count} file-level AfterAll blocks, not 1");
+            if (beforeAll.Count == 1)
+            {
+                var calls = Calls(beforeAll[0]).ToList();
+                if (calls.Count(c => Is(c, "Start-MiloTestSession")) != 1) problems.Add("the file-level BeforeAll does not call Start-MiloTestSession once");
+                var imports = calls.Where(c => Is(c, "Import-Module")).ToList();
+                if (imports.Count != 1 || !imports[0].Extent.Text.Contains("TestHelpers.psm1", StringComparison.Ordinal))
+                    problems.Add("the file-level BeforeAll imports something besides TestHelpers.psm1");
+                foreach (var name in new[] { "Start-MiloSimulator", "Get-MiloModuleManifest", "Connect-Milo" })
+                    if (calls.Any(c => Is(c, name))) problems.Add($"the file-level BeforeAll calls {name} itself");
+            }
+            if (afterAll.Count == 1 && Calls(afterAll[0]).Count(c => Is(c, "Stop-MiloTestSession")) != 1)
+                problems.Add("the file-level AfterAll does not call Stop-MiloTestSession once");
+            foreach (var call in ast.FindAll(a => a is CommandAst, true).Cast<CommandAst>())
+                if (Is(call, "Start-MiloSimulator") || Is(call, "Stop-MiloSimulator"))
+                    problems.Add($"line {call.Extent.StartLineNumber}: starts or stops a simulator outside Start-/Stop-MiloTestSession");
+
+            Assert.True(problems.Count == 0, file + ": " + string.Join("; ", problems));
+        }
+
+        /// <summary>
+        /// Every case runs, or fails: no -Skip or -Pending, no Set-ItResult, and no It that returns early (a
+        /// return in an It passes whatever is left unchecked).
+        /// </summary>
+        [Theory]
+        [MemberData(nameof(TestFiles))]
+        public void Test_files_never_skip_a_case(string file)
+        {
+            var ast = Parse(file);
+            var problems = new List<string>();
+            foreach (var command in ast.FindAll(a => a is CommandAst, true).Cast<CommandAst>())
+            {
+                var line = command.Extent.StartLineNumber;
+                if (Is(command, "Set-ItResult")) problems.Add($"line {line}: Set-ItResult");
+                if (!(Is(command, "It") || Is(command, "Describe") || Is(command, "Context"))) continue;
+                foreach (var parameter in command.CommandElements.OfType<CommandParameterAst>())
+                    if (parameter.ParameterName.Equals("Skip", StringComparison.OrdinalIgnoreCase)
+                        || parameter.ParameterName.Equals("Pending", StringComparison.OrdinalIgnoreCase))
+                        problems.Add($"line {line}: {command.GetCommandName()} -{parameter.ParameterName}");
+                if (!Is(command, "It")) continue;
+                foreach (var body in command.CommandElements.OfType<ScriptBlockExpressionAst>())
+                    foreach (var ret in body.ScriptBlock.FindAll(a => a is ReturnStatementAst, true))
+                        if (NearestScriptBlock(ret) == body.ScriptBlock)
+                            problems.Add($"line {ret.Extent.StartLineNumber}: return in an It");
+            }
+            Assert.True(problems.Count == 0, file + ": " + string.Join("; ", problems));
+        }
+
+        private static bool Is(CommandAst command, string name) =>
+            string.Equals(command.GetCommandName(), name, StringComparison.OrdinalIgnoreCase);
+
+        /// <summary>The commands a block such as BeforeAll { ... } runs, at any depth.</summary>
+        private static IEnumerable<CommandAst> Calls(CommandAst block) =>
+            block.CommandElements.OfType<ScriptBlockExpressionAst>()
+                .SelectMany(b => b.ScriptBlock.FindAll(a => a is CommandAst, true).Cast<CommandAst>());
+
+        private static ScriptBlockAst? NearestScriptBlock(Ast ast)
+        {
+            for (var parent = ast.Parent; parent is not null; parent = parent.Parent)
+                if (parent is ScriptBlockAst block) return block;
+            return null;
         }
 
         private static Ast Parse(string file)

@@ -1,23 +1,17 @@
 # Connect-Milo, Get-MiloSession, Disconnect-Milo, Test-MiloConnection against the bundled simulator.
 
 BeforeAll {
-    $sim = $null
     Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
-    $manifest = Get-MiloModuleManifest
-    $sim = Start-MiloSimulator -Postings 250
-    Import-Module $manifest -Force
-    $key = ConvertTo-SimulatorKey -Simulator $sim
-    Connect-Milo -ApiKey $key -BaseUri $sim.BaseUri -LegacyBaseUri $sim.BaseUri
+    $sim = Start-MiloTestSession -Postings 250
 }
 
 AfterAll {
-    if ($null -ne (Get-Command -Name Disconnect-Milo -ErrorAction SilentlyContinue)) { Disconnect-Milo }
-    if ($null -ne $sim) { Stop-MiloSimulator -Simulator $sim }
+    Stop-MiloTestSession
 }
 
 Describe 'Connect-Milo' {
     It 'returns the new session with -PassThru, pointing at the given base URIs' {
-        $session = Connect-Milo -ApiKey $key -BaseUri $sim.BaseUri -LegacyBaseUri $sim.BaseUri -PassThru
+        $session = Connect-Milo -ApiKey $sim.Key -BaseUri $sim.BaseUri -LegacyBaseUri $sim.BaseUri -PassThru
 
         $session.PSObject.TypeNames | Should -Contain 'HeyMilo.MiloSession'
         $session.BaseUri.AbsoluteUri | Should -Be "$($sim.BaseUri)/"
@@ -27,7 +21,7 @@ Describe 'Connect-Milo' {
     }
 
     It 'takes the key from -Credential, ignoring the user name' {
-        $credential = New-Object -TypeName System.Management.Automation.PSCredential -ArgumentList 'anyone', $key
+        $credential = New-Object -TypeName System.Management.Automation.PSCredential -ArgumentList 'anyone', $sim.Key
 
         $session = Connect-Milo -Credential $credential -BaseUri $sim.BaseUri -LegacyBaseUri $sim.BaseUri -PassThru
 
@@ -36,23 +30,23 @@ Describe 'Connect-Milo' {
     }
 
     It 'refuses http:// to a host that is not loopback' {
-        { Connect-Milo -ApiKey $key -BaseUri 'http://api.heymilo.ai' } |
+        { Connect-Milo -ApiKey $sim.Key -BaseUri 'http://api.heymilo.ai' } |
             Should -Throw -ErrorId 'HeyMilo.InsecureBaseUri,HeyMilo.Commands.ConnectMiloCommand'
     }
 
     It 'refuses http:// to a host that is not loopback for -LegacyBaseUri too' {
-        { Connect-Milo -ApiKey $key -BaseUri $sim.BaseUri -LegacyBaseUri 'http://api.heymilo.network' } |
+        { Connect-Milo -ApiKey $sim.Key -BaseUri $sim.BaseUri -LegacyBaseUri 'http://api.heymilo.network' } |
             Should -Throw -ErrorId 'HeyMilo.InsecureBaseUri,HeyMilo.Commands.ConnectMiloCommand'
     }
 
     It 'refuses a base URI that is not http or https' {
-        { Connect-Milo -ApiKey $key -BaseUri 'ftp://api.heymilo.ai' } |
+        { Connect-Milo -ApiKey $sim.Key -BaseUri 'ftp://api.heymilo.ai' } |
             Should -Throw -ErrorId 'HeyMilo.InvalidBaseUri,HeyMilo.Commands.ConnectMiloCommand'
     }
 
     It 'keeps the current session when a connection is refused' {
-        Connect-Milo -ApiKey $key -BaseUri $sim.BaseUri -LegacyBaseUri $sim.BaseUri
-        try { Connect-Milo -ApiKey $key -BaseUri 'http://api.heymilo.ai' } catch { }
+        Connect-Milo -ApiKey $sim.Key -BaseUri $sim.BaseUri -LegacyBaseUri $sim.BaseUri
+        try { Connect-Milo -ApiKey $sim.Key -BaseUri 'http://api.heymilo.ai' } catch { }
 
         (Get-MiloSession).BaseUri.Port | Should -Be $sim.Port
     }
@@ -65,7 +59,7 @@ Describe 'Connect-Milo with $env:HEYMILO_API_KEY' {
 
     AfterAll {
         $env:HEYMILO_API_KEY = $savedKey
-        Connect-Milo -ApiKey $key -BaseUri $sim.BaseUri -LegacyBaseUri $sim.BaseUri
+        Connect-Milo -ApiKey $sim.Key -BaseUri $sim.BaseUri -LegacyBaseUri $sim.BaseUri
     }
 
     It 'reads the key from the environment variable when no key parameter is given' {
@@ -87,7 +81,7 @@ Describe 'Connect-Milo with $env:HEYMILO_API_KEY' {
 
 Describe 'Get-MiloSession' {
     BeforeAll {
-        Connect-Milo -ApiKey $key -BaseUri $sim.BaseUri -LegacyBaseUri $sim.BaseUri
+        Connect-Milo -ApiKey $sim.Key -BaseUri $sim.BaseUri -LegacyBaseUri $sim.BaseUri
     }
 
     It 'never shows the key' {
@@ -100,7 +94,7 @@ Describe 'Get-MiloSession' {
     It 'never puts the key in the default view, -PassThru output or JSON either' {
         $views = @(
             Get-MiloSession | Out-String
-            Connect-Milo -ApiKey $key -BaseUri $sim.BaseUri -LegacyBaseUri $sim.BaseUri -PassThru | Format-List -Property * | Out-String
+            Connect-Milo -ApiKey $sim.Key -BaseUri $sim.BaseUri -LegacyBaseUri $sim.BaseUri -PassThru | Format-List -Property * | Out-String
             Get-MiloSession | ConvertTo-Json -Depth 3 -WarningAction SilentlyContinue
         )
 
@@ -114,7 +108,7 @@ Describe 'Get-MiloSession' {
 
 Describe 'Test-MiloConnection' {
     BeforeAll {
-        Connect-Milo -ApiKey $key -BaseUri $sim.BaseUri -LegacyBaseUri $sim.BaseUri
+        Connect-Milo -ApiKey $sim.Key -BaseUri $sim.BaseUri -LegacyBaseUri $sim.BaseUri
     }
 
     It 'reports the API healthy and the key accepted' {
@@ -140,7 +134,7 @@ Describe 'When not connected' {
     }
 
     AfterAll {
-        Connect-Milo -ApiKey $key -BaseUri $sim.BaseUri -LegacyBaseUri $sim.BaseUri
+        Connect-Milo -ApiKey $sim.Key -BaseUri $sim.BaseUri -LegacyBaseUri $sim.BaseUri
     }
 
     It 'Get-MiloSession returns nothing' {
@@ -160,12 +154,12 @@ Describe 'When not connected' {
 
 Describe 'Several sessions' {
     AfterAll {
-        Connect-Milo -ApiKey $key -BaseUri $sim.BaseUri -LegacyBaseUri $sim.BaseUri
+        Connect-Milo -ApiKey $sim.Key -BaseUri $sim.BaseUri -LegacyBaseUri $sim.BaseUri
     }
 
     It 'uses the session given with -Session rather than the current one' {
-        $first = Connect-Milo -ApiKey $key -BaseUri $sim.BaseUri -LegacyBaseUri $sim.BaseUri -PassThru
-        $second = Connect-Milo -ApiKey $key -BaseUri $sim.BaseUri -LegacyBaseUri $sim.BaseUri -PassThru
+        $first = Connect-Milo -ApiKey $sim.Key -BaseUri $sim.BaseUri -LegacyBaseUri $sim.BaseUri -PassThru
+        $second = Connect-Milo -ApiKey $sim.Key -BaseUri $sim.BaseUri -LegacyBaseUri $sim.BaseUri -PassThru
         Disconnect-Milo -Session $first
 
         @(Get-MiloPosting -First 1).Count | Should -Be 1
@@ -179,7 +173,7 @@ Describe 'A key the API rejects' {
     BeforeAll {
         $badKey = ConvertTo-SecureString -String 'not-a-valid-key-0000' -AsPlainText -Force
         $bad = Connect-Milo -ApiKey $badKey -BaseUri $sim.BaseUri -LegacyBaseUri $sim.BaseUri -PassThru
-        Connect-Milo -ApiKey $key -BaseUri $sim.BaseUri -LegacyBaseUri $sim.BaseUri
+        Connect-Milo -ApiKey $sim.Key -BaseUri $sim.BaseUri -LegacyBaseUri $sim.BaseUri
     }
 
     It 'stops Get-MiloPosting with the terminating HeyMilo.Unauthorized' {

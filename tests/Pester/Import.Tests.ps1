@@ -1,13 +1,8 @@
 # Import-MiloCandidate against the bundled simulator.
 
 BeforeAll {
-    $sim = $null
     Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
-    $manifest = Get-MiloModuleManifest
-    $sim = Start-MiloSimulator -Postings 250
-    Import-Module $manifest -Force
-    $key = ConvertTo-SimulatorKey -Simulator $sim
-    Connect-Milo -ApiKey $key -BaseUri $sim.BaseUri -LegacyBaseUri $sim.BaseUri
+    $sim = Start-MiloTestSession -Postings 250
 
     $posting = Get-MiloPosting -First 1
 
@@ -24,8 +19,7 @@ BeforeAll {
 }
 
 AfterAll {
-    if ($null -ne (Get-Command -Name Disconnect-Milo -ErrorAction SilentlyContinue)) { Disconnect-Milo }
-    if ($null -ne $sim) { Stop-MiloSimulator -Simulator $sim }
+    Stop-MiloTestSession
 }
 
 Describe 'Import-MiloCandidate' {
@@ -214,7 +208,7 @@ Describe 'Import-MiloCandidate' {
     It 'stops with the terminating HeyMilo.Unauthorized when the API rejects the key' {
         $badKey = ConvertTo-SecureString -String 'not-a-valid-key-0000' -AsPlainText -Force
         $bad = Connect-Milo -ApiKey $badKey -BaseUri $sim.BaseUri -LegacyBaseUri $sim.BaseUri -PassThru
-        Connect-Milo -ApiKey $key -BaseUri $sim.BaseUri -LegacyBaseUri $sim.BaseUri
+        Connect-Milo -ApiKey $sim.Key -BaseUri $sim.BaseUri -LegacyBaseUri $sim.BaseUri
 
         { [pscustomobject] @{ Name = 'Refused'; Email = 'refused@example.com' } | Import-MiloCandidate -PostingId $posting.Id -Session $bad } |
             Should -Throw -ErrorId 'HeyMilo.Unauthorized,HeyMilo.Commands.ImportMiloCandidateCommand'
@@ -305,6 +299,7 @@ Describe 'Import-MiloCandidate -IngestionKey (legacy API)' {
         $first = @($rows | Import-MiloCandidate -IngestionKey $ingestionKey)
         $retaken = @($rows | Import-MiloCandidate -IngestionKey $ingestionKey -Retake)
 
+        $first.Count | Should -Be 2   # else 'none of the first ones' below would hold for nothing
         $retaken.Count | Should -Be 2
         foreach ($result in $retaken) { @($first | ForEach-Object { $_.InterviewId }) | Should -Not -Contain $result.InterviewId }
     }

@@ -1,16 +1,11 @@
 # Get-MiloInterview and Export-MiloInterview against the bundled simulator.
 
 BeforeAll {
-    $sim = $null
     Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
-    $manifest = Get-MiloModuleManifest
     # Three postings: the first has 150 candidates (more than one page of 100), the others 10 each. Few
     # enough that 'Get-MiloPosting | Get-MiloInterview -Detailed' over the whole workspace stays quick
     # under the client's 300 requests a minute.
-    $sim = Start-MiloSimulator -Postings 3
-    Import-Module $manifest -Force
-    $key = ConvertTo-SimulatorKey -Simulator $sim
-    Connect-Milo -ApiKey $key -BaseUri $sim.BaseUri -LegacyBaseUri $sim.BaseUri
+    $sim = Start-MiloTestSession -Postings 3
 
     # Every posting of the workspace; the first two get three more candidates each, added outside the module.
     $postings = @(Get-MiloPosting)
@@ -30,6 +25,10 @@ BeforeAll {
     $listedFirst = @($listed | Where-Object { $_.PostingId -eq $first.Id })
     $listedSecond = @($listed | Where-Object { $_.PostingId -eq $second.Id })
     $listedFirstTwo = @($listedFirst) + @($listedSecond)
+    # The tests compare against these; empty references would let them pass on nothing.
+    if ($listedFirst.Count -le 100 -or $listedSecond.Count -eq 0) {
+        throw "The reference listing is not what the tests need: $($listedFirst.Count) interviews in the first posting (more than a page of 100 expected), $($listedSecond.Count) in the second."
+    }
 
     function Join-InterviewId($items) { @($items | ForEach-Object { $_.InterviewId }) -join ',' }
 
@@ -43,8 +42,7 @@ BeforeAll {
 }
 
 AfterAll {
-    if ($null -ne (Get-Command -Name Disconnect-Milo -ErrorAction SilentlyContinue)) { Disconnect-Milo }
-    if ($null -ne $sim) { Stop-MiloSimulator -Simulator $sim }
+    Stop-MiloTestSession
 }
 
 Describe 'Get-MiloInterview' {

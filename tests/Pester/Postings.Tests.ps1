@@ -1,13 +1,8 @@
 # Get-MiloPosting and Copy-MiloPosting against the bundled simulator (250 postings).
 
 BeforeAll {
-    $sim = $null
     Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
-    $manifest = Get-MiloModuleManifest
-    $sim = Start-MiloSimulator -Postings 250
-    Import-Module $manifest -Force
-    $key = ConvertTo-SimulatorKey -Simulator $sim
-    Connect-Milo -ApiKey $key -BaseUri $sim.BaseUri -LegacyBaseUri $sim.BaseUri
+    $sim = Start-MiloTestSession -Postings 250
 
     # The whole listing, read once before any test changes it (Copy-MiloPosting runs last).
     $all = @(Get-MiloPosting)
@@ -16,8 +11,7 @@ BeforeAll {
 }
 
 AfterAll {
-    if ($null -ne (Get-Command -Name Disconnect-Milo -ErrorAction SilentlyContinue)) { Disconnect-Milo }
-    if ($null -ne $sim) { Stop-MiloSimulator -Simulator $sim }
+    Stop-MiloTestSession
 }
 
 Describe 'Get-MiloPosting' {

@@ -1,11 +1,14 @@
-# Starting and stopping the bundled simulator, and finding the built module. Each Pester file imports
-# this in its BeforeAll; build.ps1 -Task Demo uses it too. Runs on Windows PowerShell 5.1 and PowerShell 7.
+# The Pester suite's shared set-up: Start-MiloTestSession (simulator, built module, connection) and
+# Stop-MiloTestSession, plus starting and stopping the bundled simulator and finding the built module.
+# Each Pester file imports this in its BeforeAll; build.ps1 -Task Demo uses Start-/Stop-MiloSimulator.
+# Runs on Windows PowerShell 5.1 and PowerShell 7.
 
 Set-StrictMode -Version Latest
 
 $script:RepoRoot = [System.IO.Path]::GetFullPath((Join-Path $PSScriptRoot '../..'))
 $script:SimulatorProject = 'tests/HeyMilo.Simulator'   # relative to the repository root
 $script:SimulatorKey = 'sim-key-0001'
+$script:TestSimulator = $null   # the simulator of the running Start-MiloTestSession
 
 function Get-MiloModuleManifest {
     <# The built module's manifest (out/HeyMilo/<version>/HeyMilo.psd1); fails clearly when it is not built. #>
@@ -51,16 +54,16 @@ function Get-SimulatorConfiguration {
 }
 
 function Get-SimulatorLog {
+    # What the simulator wrote, for an error message: its standard output before it listened, then its
+    # standard error once the process has ended (read in the background from the start).
     param([Parameter(Mandatory = $true)] $Simulator)
 
-    $text = ''
-    foreach ($path in $Simulator.StdOut, $Simulator.StdErr) {
-        if (Test-Path -LiteralPath $path) {
-            $lines = @(Get-Content -LiteralPath $path -Tail 40 -ErrorAction SilentlyContinue)
-            if ($lines.Count -gt 0) { $text += [Environment]::NewLine + ($lines -join [Environment]::NewLine) }
-        }
-    }
-    return $text
+    $lines = @($Simulator.EarlyOutput)
+    $errors = $Simulator.ErrorOutput
+    if ($null -ne $errors -and $errors.Wait(5000)) { $lines += @($errors.Result -split '\r?\n' | Select-Object -Last 40) }
+    $lines = @($lines | Where-Object { -not [string]::IsNullOrWhiteSpace($_) })
+    if ($lines.Count -eq 0) { return '' }
+    return [Environment]::NewLine + ($lines -join [Environment]::NewLine)
 }
 
 function Test-TcpPortInUse {
@@ -82,9 +85,9 @@ function Test-TcpPortInUse {
 function Start-MiloSimulator {
     <#
     .SYNOPSIS
-        Starts the bundled simulator on 127.0.0.1 ('dotnet run --no-build') and waits until /health answers.
+        Starts the bundled simulator on 127.0.0.1 ('dotnet run --no-build') and waits until it listens.
     .OUTPUTS
-        An object with Process, Port, BaseUri ('http://127.0.0.1:<port>'), ApiKey, StdOut, StdErr.
+        An object with Process, Port, BaseUri ('http://127.0.0.1:<port>'), ApiKey (text) and Key (SecureString).
     #>
     [CmdletBinding()]
     param(
@@ -97,6 +100,10 @@ function Start-MiloSimulator {
         # Debug or Release; by default $env:HEYMILO_CONFIGURATION (set by build.ps1), else the newest build.
         [string] $Configuration = $env:HEYMILO_CONFIGURATION,
 
+        # The one API key the simulator accepts (letters, digits and '-').
+        [ValidatePattern('^[A-Za-z0-9-]+$')]
+        [string] $ApiKey = $script:SimulatorKey,
+
         [int] $TimeoutSec = 60
     )
 
@@ -108,40 +115,54 @@ function Start-MiloSimulator {
         throw "Port $Port on 127.0.0.1 is already in use: stop whatever listens there (an earlier simulator?) and try again."
     }
     $baseUri = "http://127.0.0.1:$Port"
-    $logBase = Join-Path ([System.IO.Path]::GetTempPath()) "heymilo-simulator-$Port-$([guid]::NewGuid().ToString('N'))"
-    $simulator = New-Object PSObject -Property @{
-        Process = $null
-        Port    = $Port
-        BaseUri = $baseUri
-        ApiKey  = $script:SimulatorKey
-        StdOut  = "$logBase.out.log"
-        StdErr  = "$logBase.err.log"
-    }
-
-    $arguments = @('run', '--project', $script:SimulatorProject, '-c', $Configuration, '--no-build', '--', '--urls', $baseUri)
+    $arguments = @('run', '--project', $script:SimulatorProject, '-c', $Configuration, '--no-build', '--', '--urls', $baseUri, '--api-key', $ApiKey)
     if ($Postings -gt 0) { $arguments += @('--postings', [string] $Postings) }
     Write-Verbose "dotnet $($arguments -join ' ')"
-    $simulator.Process = Start-Process -FilePath 'dotnet' -ArgumentList $arguments -WorkingDirectory $script:RepoRoot `
-        -NoNewWindow -PassThru -RedirectStandardOutput $simulator.StdOut -RedirectStandardError $simulator.StdErr
-    $null = $simulator.Process.Handle   # so ExitCode is readable later on Windows PowerShell
 
+    $startInfo = New-Object -TypeName System.Diagnostics.ProcessStartInfo
+    $startInfo.FileName = 'dotnet'
+    # One string, as Windows PowerShell's .NET Framework takes it; no argument holds a space or a quote
+    # (the project path is relative to the working directory).
+    $startInfo.Arguments = $arguments -join ' '
+    $startInfo.WorkingDirectory = $script:RepoRoot
+    $startInfo.UseShellExecute = $false
+    $startInfo.RedirectStandardOutput = $true
+    $startInfo.RedirectStandardError = $true
+    $process = [System.Diagnostics.Process]::Start($startInfo)
+    $simulator = [pscustomobject] @{
+        Process     = $process
+        Port        = $Port
+        BaseUri     = $baseUri
+        ApiKey      = $ApiKey
+        # The key as the SecureString Connect-Milo takes.
+        Key         = ConvertTo-SecureString -String $ApiKey -AsPlainText -Force
+        # Standard error is read to its end in the background from the start, so the pipe never fills.
+        ErrorOutput = $process.StandardError.ReadToEndAsync()
+        EarlyOutput = New-Object -TypeName System.Collections.Generic.List[string]
+        Output      = $null
+    }
+
+    # Ready when it says so: the simulator prints 'HeyMilo simulator listening on <uri>' once Kestrel
+    # listens. Each read waits for the next line (or the end of the output when the process stops) until
+    # the deadline; nothing polls or sleeps.
     try {
         $deadline = [DateTime]::UtcNow.AddSeconds($TimeoutSec)
         while ($true) {
-            if ($simulator.Process.HasExited) {
-                throw "The simulator stopped (exit code $($simulator.Process.ExitCode)) before answering on $baseUri.$(Get-SimulatorLog -Simulator $simulator)"
+            $read = $process.StandardOutput.ReadLineAsync()
+            $left = $deadline - [DateTime]::UtcNow
+            if ($left -le [TimeSpan]::Zero -or -not $read.Wait($left)) {
+                throw "The simulator did not start listening on $baseUri within $TimeoutSec s.$(Get-SimulatorLog -Simulator $simulator)"
             }
-            try {
-                $null = Invoke-RestMethod -Uri "$baseUri/health" -TimeoutSec 2
-                break
+            $line = $read.Result
+            if ($null -eq $line) {
+                $null = $process.WaitForExit(10000)
+                throw "The simulator stopped (exit code $($process.ExitCode)) before listening on $baseUri.$(Get-SimulatorLog -Simulator $simulator)"
             }
-            catch {
-                if ([DateTime]::UtcNow -ge $deadline) {
-                    throw "The simulator did not answer $baseUri/health within $TimeoutSec s.$(Get-SimulatorLog -Simulator $simulator)"
-                }
-            }
-            Start-Sleep -Milliseconds 250
+            if ($line.StartsWith('HeyMilo simulator listening on ', [StringComparison]::Ordinal)) { break }
+            $simulator.EarlyOutput.Add($line)
         }
+        # The rest of standard output, read in the background too.
+        $simulator.Output = $process.StandardOutput.ReadToEndAsync()
     }
     catch {
         Stop-MiloSimulator -Simulator $simulator
@@ -151,13 +172,14 @@ function Start-MiloSimulator {
 }
 
 function Stop-MiloSimulator {
-    <# Stops a simulator from Start-MiloSimulator (the whole 'dotnet run' process tree) and removes its logs. #>
+    <# Stops a simulator from Start-MiloSimulator (the whole 'dotnet run' process tree). #>
     [CmdletBinding()]
     param($Simulator)
 
     if ($null -eq $Simulator) { return }
     $process = $Simulator.Process
-    if ($null -ne $process -and -not $process.HasExited) {
+    if ($null -eq $process) { return }
+    if (-not $process.HasExited) {
         # 'dotnet run' runs the simulator as a child process: end the whole tree. Process.Kill(bool)
         # exists on PowerShell 7 (.NET Core 3.0+); Windows PowerShell has taskkill.
         try {
@@ -177,15 +199,74 @@ function Stop-MiloSimulator {
         }
         $null = $process.WaitForExit(10000)
     }
-    Remove-Item -LiteralPath $Simulator.StdOut, $Simulator.StdErr -Force -ErrorAction SilentlyContinue
+    $process.Dispose()
 }
 
-function ConvertTo-SimulatorKey {
-    <# The simulator's API key as the SecureString Connect-Milo takes. #>
+function Start-MiloTestSession {
+    <#
+    .SYNOPSIS
+        The set-up every Pester file shares, in one line of its BeforeAll: starts a simulator, imports the
+        built module and connects to the simulator (the current session).
+    .DESCRIPTION
+        The module is imported with -Force, into the global scope where the tests see it, as a user
+        re-imports after a build: a file run alone gets a fresh module, and in one process for the whole
+        suite each file re-imports it. When anything here fails, what was started is stopped before the
+        error goes on. Stop-MiloTestSession, in the file's AfterAll, undoes it all.
+    .OUTPUTS
+        The simulator (see Start-MiloSimulator): BaseUri, Port, ApiKey, and Key for Connect-Milo -ApiKey.
+    .EXAMPLE
+        BeforeAll {
+            Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
+            $sim = Start-MiloTestSession -Postings 250
+        }
+        AfterAll { Stop-MiloTestSession }
+    #>
     [CmdletBinding()]
-    param([Parameter(Mandatory = $true)] $Simulator)
+    param(
+        # How many postings the simulator makes up; 0 leaves the simulator's default.
+        [int] $Postings = 0
+    )
 
-    return ConvertTo-SecureString -String $Simulator.ApiKey -AsPlainText -Force
+    $manifest = Get-MiloModuleManifest
+    # A key of its own for each file's simulator: the module paces each key to the API's 300 requests a
+    # minute for the whole process, so with a shared key a file run after the others would wait out their
+    # requests. It still ends in 0001, as the tests of KeyFingerprint expect.
+    $key = 'sim-{0}-0001' -f [guid]::NewGuid().ToString('N').Substring(0, 12)
+    $simulator = Start-MiloSimulator -Postings $Postings -ApiKey $key
+    $script:TestSimulator = $simulator
+    try {
+        Import-Module -Name $manifest -Force -Global -ErrorAction Stop
+        # Say so plainly when the import gave the tests nothing to call, rather than every test failing on
+        # a command not found.
+        $commands = @(Get-Command -Module HeyMilo -ErrorAction SilentlyContinue)
+        if ($commands.Count -eq 0 -or $null -eq (Get-Command -Name Connect-Milo -ErrorAction SilentlyContinue)) {
+            throw "Import-Module '$manifest' -Force left HeyMilo with $($commands.Count) commands and no Connect-Milo."
+        }
+        Connect-Milo -ApiKey $simulator.Key -BaseUri $simulator.BaseUri -LegacyBaseUri $simulator.BaseUri
+    }
+    catch {
+        Stop-MiloTestSession
+        throw
+    }
+    return $simulator
+}
+
+function Stop-MiloTestSession {
+    <# Undoes Start-MiloTestSession: disconnects the current session, if any, and stops the simulator. #>
+    [CmdletBinding()]
+    param()
+
+    $simulator = $script:TestSimulator
+    $script:TestSimulator = $null
+    if ($null -eq $simulator) { return }
+    try {
+        if ($null -ne (Get-Command -Name Get-MiloSession -ErrorAction SilentlyContinue) -and $null -ne (Get-MiloSession)) {
+            Disconnect-Milo
+        }
+    }
+    finally {
+        Stop-MiloSimulator -Simulator $simulator
+    }
 }
 
 function Invoke-SimulatorApi {
@@ -211,4 +292,4 @@ function Invoke-SimulatorApi {
 }
 
 Export-ModuleMember -Function Get-MiloModuleManifest, Get-FreeTcpPort, Start-MiloSimulator, Stop-MiloSimulator,
-    ConvertTo-SimulatorKey, Invoke-SimulatorApi
+    Start-MiloTestSession, Stop-MiloTestSession, Invoke-SimulatorApi

@@ -2,13 +2,8 @@
 # Webhook URLs point at a closed loopback port: nothing is ever delivered anywhere else.
 
 BeforeAll {
-    $sim = $null
     Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
-    $manifest = Get-MiloModuleManifest
-    $sim = Start-MiloSimulator -Postings 250
-    Import-Module $manifest -Force
-    $key = ConvertTo-SimulatorKey -Simulator $sim
-    Connect-Milo -ApiKey $key -BaseUri $sim.BaseUri -LegacyBaseUri $sim.BaseUri
+    $sim = Start-MiloTestSession -Postings 250
 
     $posting = Get-MiloPosting -First 1
     $hookUrl = 'https://127.0.0.1:9/heymilo/webhook'
@@ -19,8 +14,7 @@ BeforeAll {
 }
 
 AfterAll {
-    if ($null -ne (Get-Command -Name Disconnect-Milo -ErrorAction SilentlyContinue)) { Disconnect-Milo }
-    if ($null -ne $sim) { Stop-MiloSimulator -Simulator $sim }
+    Stop-MiloTestSession
 }
 
 Describe 'New-MiloWebhook' {
