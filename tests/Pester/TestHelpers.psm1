@@ -16,7 +16,10 @@ function Get-MiloModuleManifest {
     param()
 
     $version = (Import-PowerShellDataFile -Path (Join-Path $script:RepoRoot 'HeyMilo.psd1'))['ModuleVersion']
-    $manifest = Join-Path $script:RepoRoot "out/HeyMilo/$version/HeyMilo.psd1"
+    # Release builds assemble out/HeyMilo/<version>/, others out/<configuration>/HeyMilo/<version>/.
+    $configuration = if ([string]::IsNullOrEmpty($env:HEYMILO_CONFIGURATION)) { 'Release' } else { $env:HEYMILO_CONFIGURATION }
+    $out = if ($configuration -eq 'Release') { 'out' } else { "out/$($configuration.ToLowerInvariant())" }
+    $manifest = Join-Path $script:RepoRoot "$out/HeyMilo/$version/HeyMilo.psd1"
     if (-not (Test-Path -LiteralPath $manifest)) {
         throw "HeyMilo is not built: $manifest does not exist. Run 'dotnet build HeyMilo.sln' (or ./build.ps1) in $script:RepoRoot first."
     }

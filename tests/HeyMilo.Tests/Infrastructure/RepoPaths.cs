@@ -10,8 +10,11 @@ namespace HeyMilo.Tests.Infrastructure
     {
         public static readonly string Root = FindRoot();
 
-        /// <summary>The assembled module folder out/HeyMilo/&lt;version&gt;/ that users import.</summary>
-        public static readonly string ModuleFolder = Path.Combine(Root, "out", "HeyMilo", ManifestVersion());
+        /// <summary>
+        /// The assembled module folder of the configuration these tests were built in: out/HeyMilo/&lt;version&gt;/
+        /// (Release, what users install) or out/&lt;configuration&gt;/HeyMilo/&lt;version&gt;/ (Directory.Build.props).
+        /// </summary>
+        public static readonly string ModuleFolder = Path.Combine(Root, "out", ModuleOutSubfolder(), "HeyMilo", ManifestVersion());
 
         public static string ModuleManifest => Path.Combine(ModuleFolder, "HeyMilo.psd1");
 
@@ -24,6 +27,15 @@ namespace HeyMilo.Tests.Infrastructure
                     .OrderByDescending(File.GetLastWriteTimeUtc)
                     .First();
             }
+        }
+
+        private static string ModuleOutSubfolder()
+        {
+#if DEBUG
+            return "debug";
+#else
+            return string.Empty;
+#endif
         }
 
         private static string FindRoot()
