@@ -31,7 +31,7 @@ namespace HeyMilo.Commands
             var session = RequireSession();
             foreach (var id in WebhookId)
             {
-                if (!Confirmed(id)) continue;
+                if (!Confirmed(session, id)) continue;
                 Webhook webhook;
                 try
                 {
@@ -46,12 +46,26 @@ namespace HeyMilo.Commands
             }
         }
 
-        private bool Confirmed(string id)
+        /// <summary>
+        /// -Force (without -WhatIf) goes ahead; otherwise the prompt and the -WhatIf line name the webhook's
+        /// event and URL, read first (a GET, never a change): ids alone say nothing to the person answering.
+        /// </summary>
+        private bool Confirmed(MiloSession session, string id)
         {
             const string action = "Deactivate webhook";
-            var target = $"webhook {id}";
             if (Force && !WhatIfRequested()) return true;
-            return ShouldProcess(target, action);
+            Webhook current;
+            try
+            {
+                current = Run(ct => session.Client.GetWebhookAsync(id, Legacy.IsPresent, ct));
+            }
+            catch (MiloApiException ex)
+            {
+                WriteFailure(ex, id);
+                return false;
+            }
+            var state = current.IsActive ? "" : ", already inactive";
+            return ShouldProcess($"webhook {id} ({current.EventType} of posting {current.PostingId} to {current.Url}{state})", action);
         }
 
         private bool WhatIfRequested()

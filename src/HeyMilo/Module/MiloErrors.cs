@@ -48,6 +48,29 @@ namespace HeyMilo.Module
             return record;
         }
 
+        /// <summary>The cmdlet that lists what the failed request's path names (api/v2/webhooks/… → Get-MiloWebhook).</summary>
+        private static string ListingFor(string path)
+        {
+            var segments = path.Split(new[] { '/', '?' }, StringSplitOptions.RemoveEmptyEntries);
+            var resource = Array.FindIndex(segments, s => s == "v2") is var v2 && v2 >= 0 && v2 + 1 < segments.Length
+                ? segments[v2 + 1]
+                : segments.Length > 0 ? segments[0] : string.Empty;
+            switch (resource)
+            {
+                case "webhooks":
+                case "create":
+                case "fetch":
+                case "all":
+                case "deactivate":
+                    return "Get-MiloWebhook";
+                case "interviews":
+                case "interview":
+                    return "Get-MiloInterview";
+                default:
+                    return "Get-MiloPosting";
+            }
+        }
+
         private static (string Reason, ErrorCategory Category, string Action) Classify(MiloApiException ex)
         {
             switch (ex.Kind)
@@ -76,7 +99,7 @@ namespace HeyMilo.Module
                         "The key is valid but may not use this resource. Use a key of the workspace that owns it.");
                 case 404:
                     return ("NotFound", ErrorCategory.ObjectNotFound,
-                        "Check the id and that it belongs to this session's workspace (Get-MiloPosting lists what exists).");
+                        $"Check the id and that it belongs to this session's workspace ({ListingFor(ex.Path)} lists what exists).");
                 case 409:
                     return ("Conflict", ErrorCategory.ResourceExists, "The resource already exists or changed meanwhile; read it again and retry.");
                 case 422:
