@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
 using HeyMilo.Simulator;
 
 // The simulator as a process, for build.ps1 -Task Demo, the Pester suite and benchmarks:
@@ -27,8 +28,10 @@ for (var i = 0; i < args.Length; i++)
 await using var host = await SimulatorHost.StartAsync(options);
 Console.WriteLine($"HeyMilo simulator listening on {host.BaseUri.ToString().TrimEnd('/')}  API key: {options.ApiKeys[0]}");
 Console.Out.Flush();
+// Ctrl+C, SIGINT and SIGTERM (what kill, Stop-Process and CI send) end it cleanly. The web host's own
+// console lifetime waits for Main to return on SIGTERM, so a ProcessExit handler here would deadlock.
 var stop = new TaskCompletionSource();
-Console.CancelKeyPress += (_, e) => { e.Cancel = true; stop.TrySetResult(); };
-AppDomain.CurrentDomain.ProcessExit += (_, _) => stop.TrySetResult();
+using var onInterrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, context => { context.Cancel = true; stop.TrySetResult(); });
+using var onTerminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context => { context.Cancel = true; stop.TrySetResult(); });
 await stop.Task;
 return 0;
