@@ -30,6 +30,7 @@
         'Get-MiloInterviewTemplate'
         'Get-MiloDomain'
         'Get-MiloVoice'
+        'Save-MiloVoicePreview'
         'Get-MiloPhoneNumber'
         'Get-MiloSenderEmail'
         'Get-MiloWorkspace'
