@@ -138,6 +138,31 @@ namespace HeyMilo.Tests
         }
 
         [Fact]
+        public async Task Stopping_during_the_download_deletes_the_temp_file_and_leaves_an_existing_file_as_it_was()
+        {
+            var target = Path.Combine(_folder, "kept.mp3");
+            File.WriteAllText(target, "previous download");
+            var asked = new TaskCompletionSource<RecordedRequest>(TaskCreationOptions.RunContinuationsAsynchronously);
+            Sim.Requests.Recorded += r =>
+            {
+                if (r.Path.EndsWith("/preview", StringComparison.Ordinal)) asked.TrySetResult(r);
+            };
+            Sim.Faults.Add("GET", "/api/v2/voices/*/preview", new Fault { Hang = true });
+
+            using var ps = Ps.Create($"Save-MiloVoicePreview {Voice()} '{target}' -Force");
+            var invocation = ps.BeginInvoke();
+            await asked.Task.WaitAsync(TimeSpan.FromSeconds(60)); // guard only: the event fires when the request arrives
+            Assert.Equal(2, FilesInFolder().Length); // kept.mp3 and the temp file being written
+
+            ps.Stop();
+
+            Assert.True(invocation.IsCompleted);
+            Assert.Equal(PSInvocationState.Stopped, ps.InvocationStateInfo.State);
+            Assert.Equal(new[] { "kept.mp3" }, FilesInFolder());
+            Assert.Equal("previous download", File.ReadAllText(target));
+        }
+
+        [Fact]
         public void A_JSON_answer_instead_of_audio_is_an_InvalidResponse_and_no_file()
         {
             Sim.Faults.Add("GET", "/api/v2/voices/*/preview", new Fault { Status = 200, Body = "{\"data\":{\"url\":\"https://cdn.example/x.mp3\"}}" });
