@@ -23,6 +23,19 @@
         'Get-MiloInterview'
         'Export-MiloInterview'
         'Import-MiloCandidate'
+        'Get-MiloEmailTemplate'
+        'Get-MiloEmailTemplateGroup'
+        'Get-MiloDesignTemplate'
+        'Get-MiloDesignTemplateGroup'
+        'Get-MiloInterviewTemplate'
+        'Get-MiloDomain'
+        'Get-MiloVoice'
+        'Save-MiloVoicePreview'
+        'Get-MiloPhoneNumber'
+        'Get-MiloSenderEmail'
+        'Get-MiloWorkspace'
+        'Get-MiloAgentType'
+        'Get-MiloQuestionType'
     )
     FunctionsToExport      = @()
     VariablesToExport      = @()

@@ -22,7 +22,7 @@ public sealed class Fault
     public bool AbortConnection { get; set; }
     /// <summary>Answer 200 with a body that is not JSON.</summary>
     public bool MalformedJson { get; set; }
-    /// <summary>Process the request, send half of its real body with the full Content-Length, then drop the connection.</summary>
+    /// <summary>Process the request, send half of its real body (JSON or binary) with the full Content-Length, then drop the connection.</summary>
     public bool TruncatedJson { get; set; }
     /// <summary>Process the request first (its side effects happen), then replace the answer.</summary>
     public bool AfterHandler { get; set; }

@@ -172,11 +172,12 @@ public sealed class SimulatorHost : IAsyncDisposable
         }
         if (fault.TruncatedJson)
         {
-            var bytes = Encoding.UTF8.GetBytes(real?.Body ?? "{\"data\":[{\"id\":\"cut\"}],\"pagination\":{\"has_more\":false}}");
+            // A binary answer (the voice preview's audio) is cut the same way, with its own content type.
+            var bytes = real?.Bytes ?? Encoding.UTF8.GetBytes(real?.Body ?? "{\"data\":[{\"id\":\"cut\"}],\"pagination\":{\"has_more\":false}}");
             record.Status = real?.Status ?? 200;
             record.Aborted = true;
             http.Response.StatusCode = record.Status;
-            http.Response.ContentType = "application/json; charset=utf-8";
+            http.Response.ContentType = real?.Bytes != null ? real.ContentType : "application/json; charset=utf-8";
             http.Response.ContentLength = bytes.Length;
             await http.Response.Body.WriteAsync(bytes.AsMemory(0, bytes.Length / 2), ct).ConfigureAwait(false);
             await http.Response.Body.FlushAsync(ct).ConfigureAwait(false);

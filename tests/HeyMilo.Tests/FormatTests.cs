@@ -63,11 +63,47 @@ namespace HeyMilo.Tests
                 new[] { "Total", "Sent", "Failed", "Skipped", "NotSent", "PostingId", "IngestionKey" },
                 new[] { "Sent", "Failed", "Skipped", "NotSent", "Total", "PostingId", "IngestionKey" }),
             new Case("HeyMilo.MiloSession", "Get-MiloSession", "KeyFingerprint", true,
-                new[] { "BaseUri", "KeyFingerprint", "RequestsPerMinute", "ConnectedAt", "IsClosed" },
-                new[] { "BaseUri", "LegacyBaseUri", "KeyFingerprint", "RequestsPerMinute", "RateLimit", "ConnectedAt" }),
+                new[] { "BaseUri", "KeyFingerprint", "Workspace", "RequestsPerMinute", "ConnectedAt", "IsClosed" },
+                new[] { "BaseUri", "LegacyBaseUri", "KeyFingerprint", "Workspace", "RequestsPerMinute", "RateLimit", "ConnectedAt" }),
             new Case("HeyMilo.ConnectionTestResult", "Test-MiloConnection", "BaseUri", false,
-                new[] { "BaseUri", "Legacy", "Healthy", "Status", "LatencyMs", "KeyAccepted", "HttpStatus" },
-                new[] { "BaseUri", "Legacy", "Healthy", "Status", "Latency", "KeyAccepted", "HttpStatus" }),
+                new[] { "BaseUri", "Legacy", "Healthy", "Status", "LatencyMs", "KeyAccepted", "HttpStatus", "Workspaces" },
+                new[] { "BaseUri", "Legacy", "Healthy", "Status", "Latency", "KeyAccepted", "HttpStatus", "Workspaces" }),
+            new Case("HeyMilo.EmailTemplate", "Get-MiloEmailTemplate -First 2", "Id", false,
+                new[] { "Id", "TemplateKey", "Name", "Subject" },
+                new[] { "Id", "Name", "TemplateKey", "Subject", "BlackoutPeriod", "CreatedAt", "UpdatedAt" }),
+            new Case("HeyMilo.EmailTemplateGroup", "Get-MiloEmailTemplateGroup -First 2", "Id", false,
+                new[] { "Id", "Name", "SenderEmailId", "Emails" },
+                new[] { "Id", "Name", "SenderEmailId", "TemplateMappings", "CreatedAt", "UpdatedAt" }),
+            new Case("HeyMilo.DesignTemplate", "Get-MiloDesignTemplate -First 2", "Id", false,
+                new[] { "Id", "TemplateType", "Name", "UpdatedAt" },
+                new[] { "Id", "Name", "TemplateType", "DesignConfig", "CreatedAt", "UpdatedAt" }),
+            new Case("HeyMilo.DesignTemplateGroup", "Get-MiloDesignTemplateGroup -First 2", "Id", false,
+                new[] { "Id", "Name", "IsDefault", "Pages" },
+                new[] { "Id", "Name", "IsDefault", "TemplateMappings", "CreatedAt", "UpdatedAt" }),
+            new Case("HeyMilo.InterviewTemplate", "Get-MiloInterviewTemplate -First 2", "Id", false,
+                new[] { "Id", "TemplateCode", "Name", "IsDefault", "PostingId" },
+                new[] { "Id", "Name", "TemplateCode", "Description", "PostingId", "IsDefault", "CreatedAt", "UpdatedAt" }),
+            new Case("HeyMilo.CustomDomain", "Get-MiloDomain -First 2", "Domain", false,
+                new[] { "Id", "Domain", "Status", "Active", "CnameTarget" },
+                new[] { "Id", "Domain", "Status", "Active", "CnameTarget", "CreatedAt", "UpdatedAt" }),
+            new Case("HeyMilo.Voice", "Get-MiloVoice -First 2", "Id", false,
+                new[] { "Id", "Name", "Language", "CountryCode", "Gender", "Provider" },
+                new[] { "Id", "Name", "Provider", "ProviderVoiceId", "Language", "CountryCode", "Gender", "Labels", "PreviewUrl", "CreatedAt", "UpdatedAt" }),
+            new Case("HeyMilo.PhoneNumber", "Get-MiloPhoneNumber -First 2", "Number", false,
+                new[] { "Id", "Number", "CountryCode", "Active", "DateProvisioned" },
+                new[] { "Id", "Number", "CountryCode", "Active", "DateProvisioned" }),
+            new Case("HeyMilo.SenderEmail", "Get-MiloSenderEmail -First 2", "FullEmail", false,
+                new[] { "Id", "FullEmail", "DomainId", "CreatedAt" },
+                new[] { "Id", "FullEmail", "EmailPrefix", "Domain", "DomainId", "CreatedAt" }),
+            new Case("HeyMilo.Workspace", "Get-MiloWorkspace", "Name", false,
+                new[] { "Id", "Name", "CompanyId" },
+                new[] { "Id", "Name", "CompanyId" }),
+            new Case("HeyMilo.AgentType", "Get-MiloAgentType", "Type", false,
+                new[] { "Type", "Name", "QuestionModalities" },
+                new[] { "Type", "Name", "Description", "QuestionModalities", "Config" }),
+            new Case("HeyMilo.QuestionType", "Get-MiloQuestionType", "Modality", false,
+                new[] { "Modality", "AgentType", "Formats" },
+                new[] { "Modality", "AgentType", "Formats", "Fields", "ResponseFormats" }),
         };
 
         public static IEnumerable<object[]> AllCases => Cases.Select(c => new object[] { c });
@@ -147,7 +183,7 @@ namespace HeyMilo.Tests
         public void Every_exported_cmdlet_declares_OutputType_and_every_HeyMilo_output_type_has_views()
         {
             var commands = Run("Get-Command -Module HeyMilo -CommandType Cmdlet").ThrowIfTerminating().Output.Select(o => (CmdletInfo)o.BaseObject).ToList();
-            Assert.Equal(12, commands.Count);
+            Assert.Equal(25, commands.Count);
             var format = XDocument.Load(Path.Combine(RepoPaths.ModuleFolder, "HeyMilo.Format.ps1xml"));
             var views = format.Descendants("View")
                 .Select(v => (Type: v.Element("ViewSelectedBy")!.Element("TypeName")!.Value, Table: v.Element("TableControl") != null, List: v.Element("ListControl") != null))

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Globalization;
 using System.Security;
 using HeyMilo.Client;
@@ -37,6 +38,18 @@ namespace HeyMilo
         public DateTimeOffset ConnectedAt { get; }
         public bool IsClosed { get; private set; }
         public RateLimitState RateLimit => Transport.Gate.Snapshot();
+        /// <summary>The name of the key's workspace, once Test-MiloConnection or Get-MiloWorkspace has read it (null before, and when the key reaches several).</summary>
+        public string? WorkspaceName => _workspace?.Name;
+        /// <summary>The id of the key's workspace, known as WorkspaceName is.</summary>
+        public string? WorkspaceId => _workspace?.Id;
+
+        private volatile Workspace? _workspace;
+
+        /// <summary>Keeps the workspace when the key reaches exactly one (several: which one a call uses is the API's choice).</summary>
+        internal void RememberWorkspaces(IReadOnlyList<Workspace> workspaces)
+        {
+            if (workspaces.Count == 1) _workspace = workspaces[0];
+        }
 
         internal MiloTransport Transport { get; }
         internal HeyMiloClient Client { get; }

@@ -27,7 +27,8 @@ namespace HeyMilo.Module.Completers
         /// <summary>Completion must come back even if the API hangs: a real-time bound on one fetch.</summary>
         private static readonly TimeSpan s_fetchTimeout = TimeSpan.FromSeconds(10);
 
-        private static readonly ConditionalWeakTable<MiloSession, CacheEntry> s_cache = new ConditionalWeakTable<MiloSession, CacheEntry>();
+        /// <summary>Per session, one entry per completer type (a posting list must never answer for webhooks).</summary>
+        private static readonly ConditionalWeakTable<MiloSession, Dictionary<Type, CacheEntry>> s_cache = new ConditionalWeakTable<MiloSession, Dictionary<Type, CacheEntry>>();
 
         public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete,
             CommandAst commandAst, IDictionary fakeBoundParameters)
@@ -85,7 +86,12 @@ namespace HeyMilo.Module.Completers
 
         private List<CompletionItem>? Cached(MiloSession session)
         {
-            var entry = s_cache.GetValue(session, _ => new CacheEntry());
+            var entries = s_cache.GetValue(session, _ => new Dictionary<Type, CacheEntry>());
+            CacheEntry entry;
+            lock (entries)
+            {
+                if (!entries.TryGetValue(GetType(), out entry!)) entries[GetType()] = entry = new CacheEntry();
+            }
             var clock = ModuleClock.Current;
             lock (entry)
             {
