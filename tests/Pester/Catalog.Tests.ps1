@@ -2,21 +2,15 @@
 # registries) and its tab completion, against the bundled simulator in real pwsh.
 
 BeforeAll {
-    $sim = $null
     Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
-    $manifest = Get-MiloModuleManifest
-    $sim = Start-MiloSimulator -Postings 250
-    Import-Module $manifest -Force
-    $key = ConvertTo-SimulatorKey -Simulator $sim
-    Connect-Milo -ApiKey $key -BaseUri $sim.BaseUri -LegacyBaseUri $sim.BaseUri
+    $sim = Start-MiloTestSession -Postings 250
 
     $folder = Join-Path ([System.IO.Path]::GetTempPath()) ('heymilo-catalog-' + [guid]::NewGuid().ToString('N'))
     New-Item -ItemType Directory -Path $folder | Out-Null
 }
 
 AfterAll {
-    if ($null -ne (Get-Command -Name Disconnect-Milo -ErrorAction SilentlyContinue)) { Disconnect-Milo }
-    if ($null -ne $sim) { Stop-MiloSimulator -Simulator $sim }
+    Stop-MiloTestSession
     if ($folder -and (Test-Path -LiteralPath $folder)) { Remove-Item -LiteralPath $folder -Recurse -Force }
 }
 
