@@ -23,6 +23,15 @@
         'Get-MiloInterview'
         'Export-MiloInterview'
         'Import-MiloCandidate'
+        # v2 API part 1: one candidate, interview metadata, ATS
+        'New-MiloCandidate'
+        'Get-MiloInterviewMetadata'
+        'Set-MiloInterviewMetadata'
+        'Remove-MiloInterviewMetadata'
+        'Get-MiloAtsConnection'
+        'Resolve-MiloAtsCandidate'
+        'Send-MiloAtsCandidate'
+        'Get-MiloAtsPush'
     )
     FunctionsToExport      = @()
     VariablesToExport      = @()
