@@ -167,6 +167,18 @@ namespace HeyMilo.Tests
         }
 
         [Fact]
+        public void A_rejected_key_stops_the_whole_run_and_no_row_after_the_window_is_sent()
+        {
+            Connect(key: "sim-key-rejected-0001");
+            Ps.Set("ids", Interviews.Take(10).ToArray());
+            var result = Run("$ids | Set-MiloInterviewMetadata -Metadata @{ a = 'b' }");
+            Assert.NotNull(result.Terminating);
+            Assert.Equal("HeyMilo.Unauthorized,HeyMilo.Commands.SetMiloInterviewMetadataCommand", result.Terminating!.FullyQualifiedErrorId);
+            Assert.Empty(result.Output);
+            Assert.InRange(Sim.Requests.Snapshot().Count, 1, 4);
+        }
+
+        [Fact]
         public void A_bad_fixed_Metadata_stops_before_any_row()
         {
             Connect();
