@@ -36,6 +36,15 @@
         'Get-MiloWorkspace'
         'Get-MiloAgentType'
         'Get-MiloQuestionType'
+        # v2 API part 1: one candidate, interview metadata, ATS
+        'New-MiloCandidate'
+        'Get-MiloInterviewMetadata'
+        'Set-MiloInterviewMetadata'
+        'Remove-MiloInterviewMetadata'
+        'Get-MiloAtsConnection'
+        'Resolve-MiloAtsCandidate'
+        'Send-MiloAtsCandidate'
+        'Get-MiloAtsPush'
     )
     FunctionsToExport      = @()
     VariablesToExport      = @()

@@ -141,6 +141,15 @@ namespace HeyMilo.Tests
         }
 
         [Fact]
+        public void AtsName_completes_the_providers_the_ATS_operations_serve_without_a_request()
+        {
+            Connect();
+            Assert.Equal(new[] { "bullhorn", "avionte" }, Complete("Send-MiloAtsCandidate -AtsName ").Select(m => m.CompletionText).ToArray());
+            Assert.Equal(new[] { "avionte" }, Complete("Resolve-MiloAtsCandidate -AtsName AV").Select(m => m.CompletionText).ToArray());
+            Assert.Empty(Sim.Requests.Snapshot());
+        }
+
+        [Fact]
         public void Every_PostingId_WebhookId_and_EventType_parameter_has_its_completer()
         {
             var expected = new Dictionary<string, string>
@@ -165,7 +174,9 @@ namespace HeyMilo.Tests
             Assert.Contains("Import-MiloCandidate -PostingId", found);
             Assert.Contains("Disable-MiloWebhook -WebhookId", found);
             Assert.Contains("New-MiloWebhook -EventType", found);
-            Assert.Equal(11, found.Count);
+            Assert.Contains("New-MiloCandidate -PostingId", found);
+            Assert.Contains("Send-MiloAtsCandidate -PostingId", found);
+            Assert.Equal(13, found.Count);
         }
     }
 }

@@ -101,6 +101,20 @@ namespace HeyMilo.Module
             return task.Result;
         }
 
+        /// <summary>
+        /// Starts async work on the thread pool and returns at once, for cmdlets that keep several requests in
+        /// flight: the work's verbose/warning lines reach this cmdlet, and <c>Run(_ =&gt; task)</c> later waits
+        /// for it on the pipeline thread. Disposing the cmdlet (early stop, a terminating error) cancels it.
+        /// </summary>
+        protected Task<T> Start<T>(Func<CancellationToken, Task<T>> work)
+        {
+            using (EnterOperationLog())
+            {
+                var token = _cancellation.Token;
+                return Task.Run(() => work(token), token);
+            }
+        }
+
         protected void Run(Func<CancellationToken, Task> work) =>
             Run<bool>(async ct =>
             {
@@ -138,6 +152,9 @@ namespace HeyMilo.Module
 
         public void Dispose()
         {
+            // Work still running when the pipeline ends early (Select-Object -First, a terminating error)
+            // has no one left to read it: stop it rather than let it send more requests.
+            _cancellation.Cancel();
             _cancellation.Dispose();
             _inbox.Dispose();
         }

@@ -89,6 +89,12 @@ namespace HeyMilo.Module
             var status = ex.StatusCode ?? 0;
             switch (status)
             {
+                case 400 when string.Equals(ex.ErrorCode, "unsupported_ats_provider", StringComparison.Ordinal):
+                    return ("UnsupportedAtsProvider", ErrorCategory.InvalidArgument,
+                        "Pass -AtsName bullhorn or avionte (the ATS the API can push to and resolve in); Get-MiloAtsConnection lists the workspace's connections.");
+                case 400 when string.Equals(ex.ErrorCode, "ats_not_connected", StringComparison.Ordinal):
+                    return ("AtsNotConnected", ErrorCategory.ResourceUnavailable,
+                        "Connect that ATS to the workspace in HeyMilo (Settings > Integrations) or use one that is: Get-MiloAtsConnection | Where-Object IsActive.");
                 case 400:
                     return ("BadRequest", ErrorCategory.InvalidArgument, "Correct the parameters named in the message and run the command again.");
                 case 401:

@@ -46,6 +46,18 @@ namespace HeyMilo.Module
             _cmdlet.WriteProgress(record);
         }
 
+        /// <summary>Reports a status line (no count), unless the last update was under 0.5 s ago.</summary>
+        public void Report(string status)
+        {
+            var clock = ModuleClock.Current;
+            var now = clock.GetTimestamp();
+            if (_written && clock.GetElapsedTime(_lastWrite, now) < s_interval) return;
+            _lastWrite = now;
+            _written = true;
+            _completed = false;
+            _cmdlet.WriteProgress(new ProgressRecord(_activityId, _activity, status) { ParentActivityId = _parentActivityId });
+        }
+
         /// <summary>Ends the bar (idempotent).</summary>
         public void Complete()
         {

@@ -46,12 +46,17 @@ namespace HeyMilo.Tests.Infrastructure
         }
 
         /// <summary>ModuleVersion of the repository's manifest, read as Import-PowerShellDataFile reads it.</summary>
-        private static string ManifestVersion()
+        private static string ManifestVersion() => (string)Manifest()["ModuleVersion"]!;
+
+        /// <summary>CmdletsToExport of the repository's manifest, in its order: what the module must export, no more.</summary>
+        public static string[] ManifestCmdlets() =>
+            ((object[])Manifest()["CmdletsToExport"]!).Select(o => (string)o).ToArray();
+
+        private static Hashtable Manifest()
         {
             var ast = Parser.ParseFile(Path.Combine(Root, "HeyMilo.psd1"), out _, out var errors);
             if (errors.Length > 0) throw new InvalidOperationException("HeyMilo.psd1: " + errors[0].Message);
-            var manifest = (Hashtable)ast.Find(a => a is HashtableAst, searchNestedScriptBlocks: false)!.SafeGetValue();
-            return (string)manifest["ModuleVersion"]!;
+            return (Hashtable)ast.Find(a => a is HashtableAst, searchNestedScriptBlocks: false)!.SafeGetValue();
         }
     }
 }

@@ -53,6 +53,18 @@ namespace HeyMilo.Client.Json
     [JsonSerializable(typeof(QuestionTypeRegistry))]
     [JsonSerializable(typeof(Dictionary<string, object?>))]
     [JsonSerializable(typeof(JsonElement))]
+    // New-MiloCandidate, interview metadata, ATS (v2 API part 1)
+    [JsonSerializable(typeof(CandidateIngestItem))]
+    [JsonSerializable(typeof(SingleEnvelope<IngestCandidateResponse>))]
+    [JsonSerializable(typeof(SingleEnvelope<CandidateIngestion>))]
+    [JsonSerializable(typeof(MetadataRequest))]
+    [JsonSerializable(typeof(SingleEnvelope<InterviewMetadata>))]
+    [JsonSerializable(typeof(ListEnvelope<AtsConnection>))]
+    [JsonSerializable(typeof(ResolveCandidateRequest))]
+    [JsonSerializable(typeof(SingleEnvelope<ResolveCandidateResponse>))]
+    [JsonSerializable(typeof(PushCandidateRequest))]
+    [JsonSerializable(typeof(SingleEnvelope<AtsPushReceipt>))]
+    [JsonSerializable(typeof(SingleEnvelope<AtsPushStatus>))]
     internal sealed partial class MiloJsonContext : JsonSerializerContext
     {
     }
