@@ -167,5 +167,15 @@ namespace HeyMilo.Tests
             Assert.Contains("New-MiloWebhook -EventType", found);
             Assert.Equal(11, found.Count);
         }
+
+        [Fact]
+        public void Each_completer_caches_its_own_values_in_one_session()
+        {
+            Connect();
+            Assert.Equal(Sim.Data.PostingIds, Complete("Get-MiloPosting -PostingId ").Select(m => m.CompletionText).ToList());
+            // Within the minute the posting ids are cached for: webhook ids are fetched, not the postings reused.
+            Assert.Equal(Sim.Data.WebhookIds, Complete("Disable-MiloWebhook -WebhookId ").Select(m => m.CompletionText).ToList());
+            Assert.Single(Requests("/api/v2/webhooks"));
+        }
     }
 }
