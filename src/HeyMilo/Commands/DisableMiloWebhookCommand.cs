@@ -31,7 +31,7 @@ namespace HeyMilo.Commands
             var session = RequireSession();
             foreach (var id in WebhookId)
             {
-                if (!Confirmed(id)) continue;
+                if (!ShouldProcess($"webhook {id}", "Deactivate webhook", Force)) continue;
                 Webhook webhook;
                 try
                 {
@@ -44,21 +44,6 @@ namespace HeyMilo.Commands
                 }
                 WriteObject(webhook);
             }
-        }
-
-        private bool Confirmed(string id)
-        {
-            const string action = "Deactivate webhook";
-            var target = $"webhook {id}";
-            if (Force && !WhatIfRequested()) return true;
-            return ShouldProcess(target, action);
-        }
-
-        private bool WhatIfRequested()
-        {
-            if (MyInvocation.BoundParameters.TryGetValue("WhatIf", out var value))
-                return value is SwitchParameter s ? s.IsPresent : LanguagePrimitives.IsTrue(value);
-            return LanguagePrimitives.IsTrue(GetVariableValue("WhatIfPreference"));
         }
     }
 }
