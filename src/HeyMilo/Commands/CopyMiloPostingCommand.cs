@@ -26,7 +26,7 @@ namespace HeyMilo.Commands
             foreach (var id in PostingId)
             {
                 if (!ShouldProcess($"posting {id}", "Clone")) continue;
-                ClonedPosting clone;
+                PostingReceipt clone;
                 try
                 {
                     clone = Run(ct => session.Client.ClonePostingAsync(id, ct));
