@@ -391,7 +391,11 @@ namespace HeyMilo.Client.Requests
         {
             var workflow = new List<Dictionary<string, object?>>();
             var index = 0;
-            foreach (var item in steps)
+            // "resume, web_interview" in one string (a CSV cell) is two steps.
+            var expanded = steps.SelectMany(s => s is string text && text.IndexOfAny(s_stepSeparators) >= 0
+                ? text.Split(s_stepSeparators, StringSplitOptions.RemoveEmptyEntries).Select(t => (object?)t.Trim())
+                : new[] { s });
+            foreach (var item in expanded)
             {
                 index++;
                 var label = "workflow step " + index.ToString(CultureInfo.InvariantCulture);
@@ -451,6 +455,8 @@ namespace HeyMilo.Client.Requests
             }
             return workflow;
         }
+
+        private static readonly char[] s_stepSeparators = { ',', ';', ' ', '|' };
 
         private static bool InRange(FieldRule rule, double value, string label, List<string> problems)
         {
