@@ -23,6 +23,18 @@
         'Get-MiloInterview'
         'Export-MiloInterview'
         'Import-MiloCandidate'
+        # Posting lifecycle and questions
+        'New-MiloPosting'
+        'Set-MiloPosting'
+        'Get-MiloPostingStatistic'
+        'Set-MiloWorkflowStep'
+        'Enable-MiloPosting'
+        'Disable-MiloPosting'
+        'Get-MiloQuestion'
+        'New-MiloQuestion'
+        'Set-MiloQuestion'
+        'Remove-MiloQuestion'
+        'Set-MiloQuestionOrder'
     )
     FunctionsToExport      = @()
     VariablesToExport      = @()

@@ -68,6 +68,16 @@ namespace HeyMilo.Tests
             new Case("HeyMilo.ConnectionTestResult", "Test-MiloConnection", "BaseUri", false,
                 new[] { "BaseUri", "Legacy", "Healthy", "Status", "LatencyMs", "KeyAccepted", "HttpStatus" },
                 new[] { "BaseUri", "Legacy", "Healthy", "Status", "Latency", "KeyAccepted", "HttpStatus" }),
+            // Posting lifecycle and questions
+            new Case("HeyMilo.PostingSummary", "Get-MiloPosting -Summary -First 2", "Id", false,
+                new[] { "Id", "Title", "Name" },
+                new[] { "Id", "Title", "Name" }),
+            new Case("HeyMilo.PostingStatistic", "Get-MiloPosting -First 2 | Get-MiloPostingStatistic", "PostingId", false,
+                new[] { "PostingId", "Title", "TotalCandidates", "CompletedInterviews", "AverageInterviewScore", "AverageResumeScore" },
+                new[] { "PostingId", "Title", "Name", "TotalCandidates", "CompletedInterviews", "AverageInterviewScore", "AverageResumeScore" }),
+            new Case("HeyMilo.Question", "Get-MiloQuestion -PostingId $p -Modality voice", "Id", false,
+                new[] { "Modality", "Rank", "Id", "QuestionType", "Text" },
+                new[] { "Id", "PostingId", "Modality", "Rank", "Text", "QuestionType", "ScoreWeight", "NotScored", "EvaluationCriteria", "CreatedAt", "UpdatedAt" }),
         };
 
         public static IEnumerable<object[]> AllCases => Cases.Select(c => new object[] { c });
@@ -147,7 +157,7 @@ namespace HeyMilo.Tests
         public void Every_exported_cmdlet_declares_OutputType_and_every_HeyMilo_output_type_has_views()
         {
             var commands = Run("Get-Command -Module HeyMilo -CommandType Cmdlet").ThrowIfTerminating().Output.Select(o => (CmdletInfo)o.BaseObject).ToList();
-            Assert.Equal(12, commands.Count);
+            Assert.Equal(23, commands.Count);
             var format = XDocument.Load(Path.Combine(RepoPaths.ModuleFolder, "HeyMilo.Format.ps1xml"));
             var views = format.Descendants("View")
                 .Select(v => (Type: v.Element("ViewSelectedBy")!.Element("TypeName")!.Value, Table: v.Element("TableControl") != null, List: v.Element("ListControl") != null))
