@@ -13,6 +13,13 @@ BeforeDiscovery {
             @{ Page = $page; Title = $match.Groups['title'].Value; Code = $match.Groups['code'].Value }
         }
     }
+
+    # The guides: every block of docs/questions.md and of the lifecycle section of docs/postings.md, in order.
+    $guides = foreach ($guide in @{ File = 'questions.md'; From = '# Questions' }, @{ File = 'postings.md'; From = '## Lifecycle' }) {
+        $text = Get-Content -Raw -LiteralPath (Join-Path $PSScriptRoot "../../docs/$($guide.File)")
+        $text = $text.Substring($text.IndexOf($guide.From))
+        @{ File = $guide.File; Blocks = @([regex]::Matches($text, '```powershell\r?\n(?<code>.*?)\r?\n```', 'Singleline') | ForEach-Object { $_.Groups['code'].Value }) }
+    }
 }
 
 BeforeAll {
@@ -261,5 +268,14 @@ Describe 'Help examples' {
         $ErrorActionPreference = 'Stop'
 
         { & ([scriptblock]::Create($code)) 3>$null | Out-Null } | Should -Not -Throw
+    }
+
+    It 'docs/<File> runs block after block against the simulator without an error' -ForEach $guides {
+        $ConfirmPreference = 'None'
+        $ErrorActionPreference = 'Stop'
+        $script = ($Blocks -join [Environment]::NewLine).Replace("'http://127.0.0.1:5080'", "'$($sim.BaseUri)'").Replace("'sim-key-0001'", "'$($sim.ApiKey)'")
+        $Blocks.Count | Should -BeGreaterThan 3
+
+        { & ([scriptblock]::Create($script)) 3>$null | Out-Null } | Should -Not -Throw
     }
 }
