@@ -45,6 +45,18 @@
         'Resolve-MiloAtsCandidate'
         'Send-MiloAtsCandidate'
         'Get-MiloAtsPush'
+        # Posting lifecycle and questions
+        'New-MiloPosting'
+        'Set-MiloPosting'
+        'Get-MiloPostingStatistic'
+        'Set-MiloWorkflowStep'
+        'Enable-MiloPosting'
+        'Disable-MiloPosting'
+        'Get-MiloQuestion'
+        'New-MiloQuestion'
+        'Set-MiloQuestion'
+        'Remove-MiloQuestion'
+        'Set-MiloQuestionOrder'
     )
     FunctionsToExport      = @()
     VariablesToExport      = @()

@@ -151,6 +151,8 @@ namespace HeyMilo.Tests
                 ["Get-MiloDesignTemplateGroup -GroupId"] = "DesignTemplateGroupIdCompleter",
                 ["Get-MiloInterviewTemplate -TemplateId"] = "InterviewTemplateIdCompleter",
                 ["Get-MiloAgentType -Type"] = "StepTypeCompleter",
+                // The posting's own steps by type and order, the schema's step types without a posting.
+                ["Set-MiloWorkflowStep -Step"] = "StepCompleter",
             };
             var found = new List<string>();
             var problems = new List<string>();

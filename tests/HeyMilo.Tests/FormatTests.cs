@@ -122,6 +122,16 @@ namespace HeyMilo.Tests
             new Case("HeyMilo.QuestionType", "Get-MiloQuestionType", "Modality", false,
                 new[] { "Modality", "AgentType", "Formats" },
                 new[] { "Modality", "AgentType", "Formats", "Fields", "ResponseFormats" }),
+            // Posting lifecycle and questions
+            new Case("HeyMilo.PostingSummary", "Get-MiloPosting -Summary -First 2", "Id", false,
+                new[] { "Id", "Title", "Name" },
+                new[] { "Id", "Title", "Name" }),
+            new Case("HeyMilo.PostingStatistic", "Get-MiloPosting -First 2 | Get-MiloPostingStatistic", "PostingId", false,
+                new[] { "PostingId", "Title", "TotalCandidates", "CompletedInterviews", "AverageInterviewScore", "AverageResumeScore" },
+                new[] { "PostingId", "Title", "Name", "TotalCandidates", "CompletedInterviews", "AverageInterviewScore", "AverageResumeScore" }),
+            new Case("HeyMilo.Question", "Get-MiloQuestion -PostingId $p -Modality voice", "Id", false,
+                new[] { "Modality", "Rank", "Id", "QuestionType", "Text" },
+                new[] { "Id", "PostingId", "Modality", "Rank", "Text", "QuestionType", "ScoreWeight", "NotScored", "EvaluationCriteria", "CreatedAt", "UpdatedAt" }),
         };
 
         public static IEnumerable<object[]> AllCases => Cases.Select(c => new object[] { c });

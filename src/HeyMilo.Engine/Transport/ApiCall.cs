@@ -18,7 +18,10 @@ namespace HeyMilo.Transport
             Method = method;
             Path = path.TrimStart('/');
             Legacy = legacy;
-            Idempotent = method == HttpMethod.Get || method == HttpMethod.Head || method.Method == "DELETE" || method.Method == "PUT";
+            // PATCH is on the list because every PATCH of the API sets the fields sent to the values sent: a repeat
+            // changes nothing more. POST is off it: a call site marks a POST idempotent only when a repeat cannot
+            // create a second thing (activate, archive, reorder, candidate ingestion without retake).
+            Idempotent = method == HttpMethod.Get || method == HttpMethod.Head || method.Method == "DELETE" || method.Method == "PUT" || method.Method == "PATCH";
         }
 
         public HttpMethod Method { get; }
@@ -43,6 +46,13 @@ namespace HeyMilo.Transport
         public ApiCall Json<T>(T body, JsonTypeInfo<T> typeInfo)
         {
             Body = JsonSerializer.SerializeToUtf8Bytes(body, typeInfo);
+            return this;
+        }
+
+        /// <summary>A body built field by field (only the fields the caller gave; see RequestBody).</summary>
+        public ApiCall Json(Client.Requests.RequestBody body)
+        {
+            Body = body.ToUtf8();
             return this;
         }
 

@@ -26,7 +26,7 @@ namespace HeyMilo.Commands
             foreach (var id in PostingId)
             {
                 if (!ShouldProcess($"posting {id}", "Clone")) continue;
-                ClonedPosting clone;
+                PostingReceipt clone;
                 try
                 {
                     clone = Run(ct => session.Client.ClonePostingAsync(id, ct));
@@ -37,7 +37,7 @@ namespace HeyMilo.Commands
                     continue;
                 }
                 if (clone.PendingActivation)
-                    WriteWarning($"The clone {clone.Posting.Id} of the ATS posting {id} is a draft pending activation: activate it in HeyMilo (POST /postings/{clone.Posting.Id}/activate) before candidates can take it.");
+                    WriteWarning($"The clone {clone.Posting.Id} of the ATS posting {id} is a draft pending activation: run Enable-MiloPosting -PostingId {clone.Posting.Id} (POST /postings/{clone.Posting.Id}/activate) before candidates can take it.");
                 WriteObject(clone.Posting);
             }
         }

@@ -53,7 +53,7 @@ namespace HeyMilo.Commands
         private bool Confirmed(MiloSession session, string id)
         {
             const string action = "Deactivate webhook";
-            if (Force && !WhatIfRequested()) return true;
+            if (Force && !WhatIfRequested()) return true;   // no prompt, so no read to name the webhook
             Webhook current;
             try
             {
@@ -65,14 +65,7 @@ namespace HeyMilo.Commands
                 return false;
             }
             var state = current.IsActive ? "" : ", already inactive";
-            return ShouldProcess($"webhook {id} ({current.EventType} of posting {current.PostingId} to {current.Url}{state})", action);
-        }
-
-        private bool WhatIfRequested()
-        {
-            if (MyInvocation.BoundParameters.TryGetValue("WhatIf", out var value))
-                return value is SwitchParameter s ? s.IsPresent : LanguagePrimitives.IsTrue(value);
-            return LanguagePrimitives.IsTrue(GetVariableValue("WhatIfPreference"));
+            return ShouldProcess($"webhook {id} ({current.EventType} of posting {current.PostingId} to {current.Url}{state})", action, Force);
         }
     }
 }

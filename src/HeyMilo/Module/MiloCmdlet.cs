@@ -142,6 +142,23 @@ namespace HeyMilo.Module
             }
         }
 
+        /// <summary>
+        /// ShouldProcess for cmdlets with -Force: with <paramref name="force"/> it passes without a prompt (for
+        /// unattended runbooks) unless -WhatIf is in effect, which still only reports.
+        /// </summary>
+        protected bool ShouldProcess(string target, string action, bool force)
+        {
+            if (force && !WhatIfRequested()) return true;
+            return ShouldProcess(target, action);
+        }
+
+        protected bool WhatIfRequested()
+        {
+            if (MyInvocation.BoundParameters.TryGetValue("WhatIf", out var value))
+                return value is SwitchParameter s ? s.IsPresent : LanguagePrimitives.IsTrue(value);
+            return LanguagePrimitives.IsTrue(GetVariableValue("WhatIfPreference"));
+        }
+
         /// <summary>Writes a failure as a non-terminating error, or terminates when nothing else can succeed (bad key).</summary>
         protected void WriteFailure(Exception exception, object? target)
         {

@@ -37,6 +37,13 @@ namespace HeyMilo.Module
             return record;
         }
 
+        /// <summary>Input that breaks the request schema (found before anything is sent): every problem in one message.</summary>
+        public static ErrorRecord InvalidInput(InputProblems problems, object? target, string recommendedAction) =>
+            InvalidInput(problems.Reason, problems.Items, target, recommendedAction);
+
+        public static ErrorRecord InvalidInput(string reason, System.Collections.Generic.IReadOnlyList<string> problems, object? target, string recommendedAction) =>
+            Create(new ArgumentException(string.Join(" ", problems) + " Nothing was sent."), reason, ErrorCategory.InvalidArgument, target, recommendedAction);
+
         /// <summary>Whether no further call of this invocation can succeed (bad key): the cmdlet stops instead of failing item by item.</summary>
         public static bool IsFatal(Exception exception) => exception is MiloApiException api && api.StatusCode == 401;
 
