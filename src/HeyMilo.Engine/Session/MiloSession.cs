@@ -4,6 +4,7 @@ using System.Security;
 using HeyMilo.Client;
 using HeyMilo.Session;
 using HeyMilo.Transport;
+using HeyMilo.Diagnostics;
 
 namespace HeyMilo
 {

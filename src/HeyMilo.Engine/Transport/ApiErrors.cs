@@ -3,8 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Net.Http;
 using System.Text.Json;
-using HeyMilo.Client.Json;
-using HeyMilo.Client.Models;
+using HeyMilo.Diagnostics;
 
 namespace HeyMilo.Transport
 {
@@ -23,7 +22,7 @@ namespace HeyMilo.Transport
             ApiErrorBody? parsed = null;
             try
             {
-                if (!string.IsNullOrWhiteSpace(body)) parsed = JsonSerializer.Deserialize(body, MiloJsonContext.Default.ApiErrorBody);
+                if (!string.IsNullOrWhiteSpace(body)) parsed = JsonSerializer.Deserialize(body, ErrorJsonContext.Default.ApiErrorBody);
             }
             catch (JsonException)
             {
@@ -40,7 +39,7 @@ namespace HeyMilo.Transport
                     foreach (var e in error.Errors)
                         fields.Add(new MiloFieldError(e.Param ?? error.Param ?? "request", e.Message ?? e.Code ?? "invalid", e.Code));
                 }
-                else if (!string.IsNullOrEmpty(error.Param) && fields.Count == 0 && status is 400 or 422)
+                else if (fields.Count == 0 && !string.IsNullOrEmpty(error.Param) && status is 400 or 422)
                 {
                     fields.Add(new MiloFieldError(error.Param!, message ?? "invalid", code));
                 }
@@ -72,7 +71,7 @@ namespace HeyMilo.Transport
                 type,
                 code,
                 RateLimitHeaders.RequestId(response),
-                RateLimitHeaders.RetryAfter(response, now) ?? (status == 429 ? RateLimitHeaders.ResetIn(response, now) : null),
+                RateLimitHeaders.ServerRequestedPause(response, now),
                 fields);
         }
 

@@ -6,6 +6,7 @@ using System.Net.Http;
 using System.Net.Http.Headers;
 using System.Reflection;
 using System.Runtime.InteropServices;
+using HeyMilo.Session;
 using System.Security;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
@@ -13,6 +14,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Extensions.Http.Resilience;
 using Polly.Timeout;
+using HeyMilo.Diagnostics;
 
 namespace HeyMilo.Transport
 {
@@ -153,19 +155,7 @@ namespace HeyMilo.Transport
             }
         }
 
-        internal string RevealKey()
-        {
-            var ptr = IntPtr.Zero;
-            try
-            {
-                ptr = Marshal.SecureStringToGlobalAllocUnicode(_key);
-                return Marshal.PtrToStringUni(ptr) ?? string.Empty;
-            }
-            finally
-            {
-                if (ptr != IntPtr.Zero) Marshal.ZeroFreeGlobalAllocUnicode(ptr);
-            }
-        }
+        internal string RevealKey() => ApiKey.Reveal(_key);
 
         public void Dispose()
         {

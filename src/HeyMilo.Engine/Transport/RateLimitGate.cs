@@ -4,7 +4,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Threading;
 using System.Threading.Tasks;
-using HeyMilo;
+using HeyMilo.Diagnostics;
 
 namespace HeyMilo.Transport
 {
@@ -104,8 +104,8 @@ namespace HeyMilo.Transport
             }
         }
 
-        /// <summary>Reads the server's view (X-RateLimit-* headers, Retry-After on 429).</summary>
-        public void Observe(int? limit, int? remaining, TimeSpan? resetIn, TimeSpan? retryAfter)
+        /// <summary>Reads the server's view: its X-RateLimit-* headers, and the pause it asked of the key (RateLimitHeaders.ServerRequestedPause).</summary>
+        public void Observe(int? limit, int? remaining, TimeSpan? resetIn, TimeSpan? pause)
         {
             var now = ModuleClock.Current.GetUtcNow();
             lock (_sync)
@@ -118,9 +118,6 @@ namespace HeyMilo.Transport
                 if (remaining.HasValue) _serverRemaining = remaining;
                 if (resetIn is TimeSpan reset) _serverResetAt = now + reset;
 
-                var pause = retryAfter;
-                if (pause is null && remaining is int r && r <= 0 && resetIn is TimeSpan untilReset && untilReset > TimeSpan.Zero)
-                    pause = untilReset;
                 if (pause is TimeSpan p && now + p > _pausedUntil) _pausedUntil = now + p;
             }
         }

@@ -1,6 +1,7 @@
 using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
+using HeyMilo.Diagnostics;
 
 namespace HeyMilo.Transport
 {
@@ -20,9 +21,7 @@ namespace HeyMilo.Transport
                 RateLimitHeaders.Limit(response),
                 RateLimitHeaders.Remaining(response),
                 RateLimitHeaders.ResetIn(response, now),
-                (int)response.StatusCode == 429
-                    ? RateLimitHeaders.RetryAfter(response, now) ?? RateLimitHeaders.ResetIn(response, now)
-                    : null);
+                RateLimitHeaders.PausesTheKey(response) ? RateLimitHeaders.ServerRequestedPause(response, now) : null);
             return response;
         }
     }

@@ -5,6 +5,7 @@ using System.Globalization;
 using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
+using HeyMilo.Diagnostics;
 
 namespace HeyMilo.Transport
 {

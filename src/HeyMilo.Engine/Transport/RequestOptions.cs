@@ -12,13 +12,34 @@ namespace HeyMilo.Transport
         public static void SetIdempotent(HttpRequestMessage request, bool value) => request.Properties[IdempotentKey] = value;
 
         /// <summary>
-        /// Whether sending the request twice cannot do the work twice. Safe methods always are; an
-        /// unsafe method is only when its call site says so (see docs/transport.md).
+        /// The one rule for which HTTP methods are idempotent (RFC 9110 9.2.2): GET, HEAD, OPTIONS, TRACE,
+        /// PUT and DELETE. POST and PATCH are not, unless a call site says so for a call the API makes
+        /// idempotent (see docs/transport.md).
+        /// </summary>
+        public static bool IsIdempotentMethod(HttpMethod method)
+        {
+            switch (method.Method.ToUpperInvariant())
+            {
+                case "GET":
+                case "HEAD":
+                case "OPTIONS":
+                case "TRACE":
+                case "PUT":
+                case "DELETE":
+                    return true;
+                default:
+                    return false;
+            }
+        }
+
+        /// <summary>
+        /// Whether sending the request twice cannot do the work twice: what its call site said
+        /// (<see cref="ApiCall.Idempotent"/>), else the method's rule.
         /// </summary>
         public static bool IsIdempotent(HttpRequestMessage request)
         {
             if (request.Properties.TryGetValue(IdempotentKey, out var v) && v is bool b) return b;
-            return request.Method == HttpMethod.Get || request.Method == HttpMethod.Head || request.Method == HttpMethod.Options;
+            return IsIdempotentMethod(request.Method);
         }
 
         public static void SetStreaming(HttpRequestMessage request) => request.Properties[StreamingKey] = true;

@@ -1,12 +1,10 @@
 using System;
 using System.Globalization;
-using System.IO;
-using System.Net;
 using System.Net.Http;
 using System.Threading.Tasks;
 using Microsoft.Extensions.Http.Resilience;
+using HeyMilo.Diagnostics;
 using Polly;
-using Polly.Timeout;
 
 namespace HeyMilo.Transport
 {
@@ -14,10 +12,10 @@ namespace HeyMilo.Transport
     /// The resilience pipeline (Microsoft.Extensions.Http.Resilience / Polly): total timeout, then
     /// retries with jittered exponential backoff, then a per-attempt timeout.
     ///
-    /// What is retried: 408, 429, 5xx, network failures and attempt timeouts — for requests that are
-    /// idempotent. A request that is not (creating a webhook, cloning a posting) is retried only after
-    /// 429, which the API sends before doing any work. The rule is written in docs/transport.md.
-    /// Waits honour Retry-After (seconds or HTTP date) and, on 429, X-RateLimit-Reset.
+    /// What is retried (<see cref="ShouldRetry"/>): what the library calls transient, for requests that are
+    /// idempotent (<see cref="RequestOptions.IsIdempotent"/>); a request that is not (creating a webhook,
+    /// cloning a posting) only after a 429, which the API sends before doing any work. The rule is written
+    /// in docs/transport.md. Waits honour the server's requested pause (<see cref="RateLimitHeaders.ServerRequestedPause"/>).
     /// </summary>
     internal static class RetryRules
     {
@@ -55,35 +53,25 @@ namespace HeyMilo.Transport
             return builder.Build();
         }
 
+        /// <summary>
+        /// Retry when the library calls the outcome transient (HttpClientResiliencePredicates.IsTransient:
+        /// 408, 429, 5xx, HttpRequestException, an attempt timeout) and repeating it cannot do the work
+        /// twice: the request is idempotent, or the answer is a 429 (the API refuses before doing any work).
+        /// </summary>
         internal static bool ShouldRetry(Outcome<HttpResponseMessage> outcome, ResilienceContext context)
         {
             if (context.CancellationToken.IsCancellationRequested) return false;
+            if (!HttpClientResiliencePredicates.IsTransient(outcome)) return false;
+            if (outcome.Result is HttpResponseMessage response && (int)response.StatusCode == 429) return true;
             var request = context.GetRequestMessage();
-            var idempotent = request is null || RequestOptions.IsIdempotent(request);
-
-            if (outcome.Result is HttpResponseMessage response)
-            {
-                var status = (int)response.StatusCode;
-                if (status == 429) return true;
-                return idempotent && (status == 408 || status >= 500);
-            }
-
-            return idempotent && outcome.Exception switch
-            {
-                HttpRequestException _ => true,
-                IOException _ => true,
-                TimeoutRejectedException _ => true,
-                WebException _ => true,
-                _ => false,
-            };
+            return request is null || RequestOptions.IsIdempotent(request);
         }
 
+        /// <summary>The server's requested pause (<see cref="RateLimitHeaders.ServerRequestedPause"/>), at most <paramref name="max"/>; null: use the backoff.</summary>
         internal static TimeSpan? ServerRequestedDelay(HttpResponseMessage? response, TimeSpan max)
         {
             if (response is null) return null;
-            var now = ModuleClock.Current.GetUtcNow();
-            var delay = RateLimitHeaders.RetryAfter(response, now);
-            if (delay is null && (int)response.StatusCode == 429) delay = RateLimitHeaders.ResetIn(response, now);
+            var delay = RateLimitHeaders.ServerRequestedPause(response, ModuleClock.Current.GetUtcNow());
             if (delay is TimeSpan d && d > max) return max;
             return delay;
         }

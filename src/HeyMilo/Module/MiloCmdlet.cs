@@ -7,6 +7,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using HeyMilo.Session;
 using HeyMilo.Transport;
+using HeyMilo.Diagnostics;
 
 namespace HeyMilo.Module
 {

@@ -1,7 +1,7 @@
 using System;
 using System.Globalization;
 using System.Management.Automation;
-using HeyMilo.Transport;
+using HeyMilo.Diagnostics;
 
 namespace HeyMilo.Module
 {

@@ -1,7 +1,7 @@
 using System;
 using System.Threading;
 
-namespace HeyMilo.Transport
+namespace HeyMilo.Diagnostics
 {
     /// <summary>
     /// Where engine code (running on thread-pool threads) sends verbose, debug and warning lines: the
