@@ -39,7 +39,8 @@ namespace HeyMilo.Transport
                     foreach (var e in error.Errors)
                         fields.Add(new MiloFieldError(e.Param ?? error.Param ?? "request", e.Message ?? e.Code ?? "invalid", e.Code));
                 }
-                else if (fields.Count == 0 && !string.IsNullOrEmpty(error.Param) && status is 400 or 422)
+                // A 400/422 that names its param but lists no errors (errors missing or []) is still about that field.
+                if (fields.Count == 0 && !string.IsNullOrEmpty(error.Param) && status is 400 or 422)
                 {
                     fields.Add(new MiloFieldError(error.Param!, message ?? "invalid", code));
                 }
