@@ -3,7 +3,7 @@ namespace HeyMilo.Simulator;
 /// <summary>
 /// A misbehaviour to inject. Without AfterHandler the request is not processed at all (nothing is
 /// created or changed); with it the request is processed and then its answer is replaced.
-/// A fault with none of Status, Hang, AbortConnection, MalformedJson or TruncatedJson only adds Delay.
+/// A fault with none of Status, Hang, AbortConnection, CloseConnection, MalformedJson or TruncatedJson only adds Delay.
 /// </summary>
 public sealed class Fault
 {
@@ -18,8 +18,13 @@ public sealed class Fault
     public TimeSpan Delay { get; set; }
     /// <summary>Never answer: hold the request until the client gives up or the simulator stops.</summary>
     public bool Hang { get; set; }
-    /// <summary>Drop the connection without an answer.</summary>
+    /// <summary>Drop the connection without an answer (a reset: the client's read fails).</summary>
     public bool AbortConnection { get; set; }
+    /// <summary>
+    /// Close the connection cleanly (TCP FIN) without an answer, as a server or proxy closing a kept-alive
+    /// connection does: the client reads end-of-stream before any response byte.
+    /// </summary>
+    public bool CloseConnection { get; set; }
     /// <summary>Answer 200 with a body that is not JSON.</summary>
     public bool MalformedJson { get; set; }
     /// <summary>Process the request, send half of its real body with the full Content-Length, then drop the connection.</summary>
@@ -29,7 +34,7 @@ public sealed class Fault
     /// <summary>Only requests whose raw query string contains this text.</summary>
     public string? QueryContains { get; set; }
 
-    internal bool OnlyDelays => Status == 0 && !Hang && !AbortConnection && !MalformedJson && !TruncatedJson;
+    internal bool OnlyDelays => Status == 0 && !Hang && !AbortConnection && !CloseConnection && !MalformedJson && !TruncatedJson;
 }
 
 /// <summary>Faults waiting for matching requests, each for a number of times, first added first used.</summary>

@@ -1,7 +1,9 @@
 using System.Net;
+using System.Net.Sockets;
 using System.Text;
 using HeyMilo.Simulator.Api;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Connections.Features;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -88,6 +90,7 @@ public sealed class SimulatorHost : IAsyncDisposable
             Body = body,
             Host = request.Host.Value ?? "",
             ApiKey = request.Headers.TryGetValue("X-API-KEY", out var key) ? key.ToString() : null,
+            ConnectionId = http.Connection.Id,
         };
         http.Response.Headers["X-Request-Id"] = "req_" + record.Sequence;
         Requests.Add(record);
@@ -162,6 +165,13 @@ public sealed class SimulatorHost : IAsyncDisposable
         if (fault.Hang)
         {
             await Task.Delay(Timeout.Infinite, ct).ConfigureAwait(false);
+            return;
+        }
+        if (fault.CloseConnection)
+        {
+            record.Aborted = true;
+            http.Features.Get<IConnectionSocketFeature>()?.Socket.Shutdown(SocketShutdown.Send);
+            http.Abort();
             return;
         }
         if (fault.AbortConnection)

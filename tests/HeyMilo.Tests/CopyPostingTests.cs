@@ -68,6 +68,28 @@ namespace HeyMilo.Tests
         }
 
         [Fact]
+        public void A_clone_whose_connection_drops_after_the_server_made_it_is_sent_once()
+        {
+            Connect();
+            var source = Sim.Data.PostingIds[0];
+            // A read first, so the clone goes out on a pooled keep-alive connection: the case in which the
+            // HTTP stack itself would re-send a bodiless request that got no answer.
+            Run("Get-MiloPosting -First 1 | Out-Null").ThrowIfTerminating();
+            var before = Sim.Data.PostingIds.Count;
+            Sim.Faults.Add("POST", ClonePath(source), new Fault { AfterHandler = true, CloseConnection = true });
+            Ps.Set("id", source);
+
+            var result = Run("Copy-MiloPosting $id");
+
+            var clone = Assert.Single(Requests(ClonePath(source)));
+            Assert.Equal(Requests("/api/v2/postings").First().ConnectionId, clone.ConnectionId);
+            Assert.Equal(before + 1, Sim.Data.PostingIds.Count); // the server did make one copy, and only one
+            var error = Assert.Single(result.Errors);
+            Assert.Equal("HeyMilo.NetworkError,HeyMilo.Commands.CopyMiloPostingCommand", error.FullyQualifiedErrorId);
+            Assert.Empty(result.Output);
+        }
+
+        [Fact]
         public void A_429_on_clone_is_retried_after_Retry_After()
         {
             Connect();

@@ -92,6 +92,15 @@ namespace HeyMilo.Transport
                     request.Content = new ByteArrayContent(body);
                     request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
                 }
+                else if (!idempotent)
+                {
+                    // SocketsHttpHandler re-sends, below the retry pipeline and up to three times, a request
+                    // without content whose connection closes before any response byte (HttpConnection sets
+                    // _canRetry only when request.Content is null). A clone that the server carried out before
+                    // the connection dropped would be carried out again. An empty body (Content-Length: 0)
+                    // turns that off; the retry pipeline alone decides whether the request is sent again.
+                    request.Content = new ByteArrayContent(Array.Empty<byte>());
+                }
                 request.Headers.UserAgent.ParseAdd(s_userAgent);
                 request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
                 if (IsApiHost(uri)) request.Headers.TryAddWithoutValidation("X-API-KEY", RevealKey());
@@ -190,11 +199,40 @@ namespace HeyMilo.Transport
             // .NET Framework: make sure TLS 1.2 is on even where the OS default is older.
             if (RuntimeInformation.FrameworkDescription.StartsWith(".NET Framework", StringComparison.OrdinalIgnoreCase))
                 ServicePointManager.SecurityProtocol |= SecurityProtocolType.Tls12;
-            return new HttpClientHandler
+            return new UnsafeRequestsOnFreshConnections(NewFrameworkHandler(), NewFrameworkHandler());
+        }
+
+        private static HttpClientHandler NewFrameworkHandler() => new HttpClientHandler
+        {
+            AllowAutoRedirect = false,
+            AutomaticDecompression = DecompressionMethods.GZip | DecompressionMethods.Deflate,
+        };
+
+        /// <summary>
+        /// .NET Framework's HttpWebRequest re-submits a request whose kept-alive connection turns out to be
+        /// closed (KeepAliveFailure), a POST included. There, requests that are not idempotent go through a
+        /// handler of their own (each HttpClientHandler has its own connection group) with
+        /// "Connection: close", so they never start on a kept-alive connection and are sent once per attempt.
+        /// </summary>
+        private sealed class UnsafeRequestsOnFreshConnections : DelegatingHandler
+        {
+            private readonly HttpMessageInvoker _fresh;
+
+            public UnsafeRequestsOnFreshConnections(HttpMessageHandler pooled, HttpMessageHandler fresh) : base(pooled) =>
+                _fresh = new HttpMessageInvoker(fresh, disposeHandler: true);
+
+            protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
             {
-                AllowAutoRedirect = false,
-                AutomaticDecompression = DecompressionMethods.GZip | DecompressionMethods.Deflate,
-            };
+                if (RequestOptions.IsIdempotent(request)) return base.SendAsync(request, cancellationToken);
+                request.Headers.ConnectionClose = true;
+                return _fresh.SendAsync(request, cancellationToken);
+            }
+
+            protected override void Dispose(bool disposing)
+            {
+                if (disposing) _fresh.Dispose();
+                base.Dispose(disposing);
+            }
         }
 
         private static string BuildUserAgent()
