@@ -48,9 +48,13 @@ namespace HeyMilo
             string? requestId = null,
             TimeSpan? retryAfter = null,
             IReadOnlyList<MiloFieldError>? fieldErrors = null,
-            Exception? inner = null)
+            Exception? inner = null,
+            bool idempotent = true,
+            bool mayHaveReachedServer = false)
             : base(message, inner)
         {
+            Idempotent = idempotent;
+            MayHaveReachedServer = mayHaveReachedServer;
             Kind = kind;
             Method = method;
             Path = path;
@@ -72,6 +76,21 @@ namespace HeyMilo
         public string? RequestId { get; }
         public TimeSpan? RetryAfter { get; }
         public IReadOnlyList<MiloFieldError> FieldErrors { get; }
+
+        /// <summary>Whether sending the request again could not do its work twice (a read, a delete, an ingestion without -Retake).</summary>
+        public bool Idempotent { get; }
+
+        /// <summary>
+        /// Whether the request may have reached the server and been carried out although the module has no
+        /// answer saying so: an attempt timed out or lost its connection after it was sent, the server failed
+        /// with a 5xx after it may have acted, or a 2xx answer could not be read. False when the server
+        /// answered that it did not act (4xx, 429) or the connection was never opened (refused, DNS, TLS).
+        /// For a request that is not <see cref="Idempotent"/>, check whether it took effect before sending it again.
+        /// </summary>
+        public bool MayHaveReachedServer { get; }
+
+        /// <summary>The case that must not be blindly repeated: an unsafe request that may have been carried out.</summary>
+        public bool OutcomeUnknown => MayHaveReachedServer && !Idempotent;
 
         /// <summary>The API's own message, without the request line.</summary>
         public string ApiMessage => base.Message;

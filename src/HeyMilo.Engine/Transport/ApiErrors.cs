@@ -11,7 +11,7 @@ namespace HeyMilo.Transport
     internal static class ApiErrors
     {
         /// <param name="secrets">Values to mask: an error body that echoes the key must not carry it into $Error.</param>
-        public static MiloApiException FromResponse(HttpRequestMessage request, HttpResponseMessage response, string body, IEnumerable<string?> secrets)
+        public static MiloApiException FromResponse(HttpRequestMessage request, HttpResponseMessage response, string body, IEnumerable<string?> secrets, bool idempotent)
         {
             body = Redactor.Redact(body, secrets);
             var status = (int)response.StatusCode;
@@ -73,7 +73,9 @@ namespace HeyMilo.Transport
                 code,
                 RateLimitHeaders.RequestId(response),
                 RateLimitHeaders.ServerRequestedPause(response, now),
-                fields);
+                fields,
+                idempotent: idempotent,
+                mayHaveReachedServer: status >= 500);
         }
 
         /// <summary>{"loc":["body","data",3,"email"],"msg":"...","type":"..."} → field "body.data.3.email", item 3.</summary>

@@ -119,12 +119,14 @@ namespace HeyMilo.Transport
                 catch (Exception ex) when (ex is TimeoutRejectedException || ex is OperationCanceledException)
                 {
                     throw new MiloApiException(MiloFailureKind.Timeout, "The request timed out" + (ex is TimeoutRejectedException t ? $" after {t.Timeout.TotalSeconds:0.#} s." : "."),
-                        method.Method, uri.PathAndQuery, inner: ex);
+                        method.Method, uri.PathAndQuery, inner: ex,
+                        idempotent: idempotent, mayHaveReachedServer: RequestOptions.MayHaveReachedServer(request));
                 }
                 catch (Exception ex) when (ex is HttpRequestException || ex is IOException || ex is WebException)
                 {
                     throw new MiloApiException(MiloFailureKind.Network, "The API could not be reached: " + Redactor.Redact(Innermost(ex).Message, new[] { RevealKey() }),
-                        method.Method, uri.PathAndQuery, inner: ex);
+                        method.Method, uri.PathAndQuery, inner: ex,
+                        idempotent: idempotent, mayHaveReachedServer: RequestOptions.MayHaveReachedServer(request));
                 }
 
                 var status = (int)response.StatusCode;
@@ -141,7 +143,7 @@ namespace HeyMilo.Transport
                 using (response)
                 {
                     var text = response.Content is null ? string.Empty : await response.Content.ReadAsStringAsync().ConfigureAwait(false);
-                    throw ApiErrors.FromResponse(request, response, text, new[] { RevealKey() });
+                    throw ApiErrors.FromResponse(request, response, text, new[] { RevealKey() }, idempotent);
                 }
             }
         }
@@ -160,7 +162,8 @@ namespace HeyMilo.Transport
                 throw new MiloApiException(MiloFailureKind.InvalidResponse,
                     "The API returned a response the module cannot read: " + Redactor.Redact(ex.Message, new[] { RevealKey() }),
                     call.Method.Method, Resolve(call).PathAndQuery, (int)response.StatusCode,
-                    requestId: RateLimitHeaders.RequestId(response), inner: ex);
+                    requestId: RateLimitHeaders.RequestId(response), inner: ex,
+                    idempotent: call.Idempotent, mayHaveReachedServer: true);
             }
         }
 

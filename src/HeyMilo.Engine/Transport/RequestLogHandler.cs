@@ -33,14 +33,19 @@ namespace HeyMilo.Transport
 
             var watch = Stopwatch.StartNew();
             HttpResponseMessage response;
+            RequestOptions.SetMayHaveReachedServer(request, true);
             try
             {
                 response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+                var status = (int)response.StatusCode;
+                // 3xx and 4xx (429 included) say the server did not act; 2xx says it did, 5xx that it may have.
+                if (status >= 300 && status < 500) RequestOptions.SetMayHaveReachedServer(request, false);
                 if (!RequestOptions.IsStreaming(request) && response.Content != null)
                     await response.Content.LoadIntoBufferAsync().ConfigureAwait(false);
             }
             catch (Exception ex) when (!(ex is OperationCanceledException && cancellationToken.IsCancellationRequested))
             {
+                if (RequestOptions.NeverConnected(ex)) RequestOptions.SetMayHaveReachedServer(request, false);
                 OperationLog.Verbose(string.Format(CultureInfo.InvariantCulture,
                     "HeyMilo: {0} -> {1} (attempt {2}, {3} ms)", line, Redactor.Redact(ex.Message, _secrets()), attempt, watch.ElapsedMilliseconds));
                 throw;

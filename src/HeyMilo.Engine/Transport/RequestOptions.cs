@@ -1,3 +1,4 @@
+using System;
 using System.Net.Http;
 
 namespace HeyMilo.Transport
@@ -40,6 +41,42 @@ namespace HeyMilo.Transport
         {
             if (request.Properties.TryGetValue(IdempotentKey, out var v) && v is bool b) return b;
             return IsIdempotentMethod(request.Method);
+        }
+
+        private const string ReachedKey = "HeyMilo.MayHaveReachedServer";
+
+        /// <summary>
+        /// Set as an attempt is handed to the network, cleared again when the server answers that it did not
+        /// act (3xx/4xx, 429) or the connection was never opened. What is left after the last attempt becomes
+        /// <see cref="MiloApiException.MayHaveReachedServer"/>.
+        /// </summary>
+        public static void SetMayHaveReachedServer(HttpRequestMessage request, bool value) => request.Properties[ReachedKey] = value;
+
+        public static bool MayHaveReachedServer(HttpRequestMessage request) =>
+            request.Properties.TryGetValue(ReachedKey, out var v) && v is bool b && b;
+
+        /// <summary>Whether a failure shows the request never left this machine: the connection was refused, the name did not resolve, TLS failed.</summary>
+        public static bool NeverConnected(Exception exception)
+        {
+            for (var e = exception; e != null; e = e.InnerException)
+            {
+                if (e is System.Security.Authentication.AuthenticationException) return true;
+                if (e is System.Net.Sockets.SocketException socket)
+                {
+                    switch (socket.SocketErrorCode)
+                    {
+                        case System.Net.Sockets.SocketError.ConnectionRefused:
+                        case System.Net.Sockets.SocketError.HostNotFound:
+                        case System.Net.Sockets.SocketError.HostUnreachable:
+                        case System.Net.Sockets.SocketError.NetworkUnreachable:
+                        case System.Net.Sockets.SocketError.NoData:
+                        case System.Net.Sockets.SocketError.TryAgain:
+                        case System.Net.Sockets.SocketError.AddressNotAvailable:
+                            return true;
+                    }
+                }
+            }
+            return false;
         }
 
         public static void SetStreaming(HttpRequestMessage request) => request.Properties[StreamingKey] = true;

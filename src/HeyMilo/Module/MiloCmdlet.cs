@@ -130,9 +130,10 @@ namespace HeyMilo.Module
         }
 
         /// <summary>Writes a failure as a non-terminating error, or terminates when nothing else can succeed (bad key).</summary>
-        protected void WriteFailure(Exception exception, object? target)
+        /// <param name="ifItMayHaveHappened">For a write: how to check whether it took effect, used when the request may have been carried out.</param>
+        protected void WriteFailure(Exception exception, object? target, string? ifItMayHaveHappened = null)
         {
-            var record = MiloErrors.FromException(exception, target);
+            var record = MiloErrors.FromException(exception, target, ifItMayHaveHappened);
             if (MiloErrors.IsFatal(exception)) ThrowTerminatingError(record);
             WriteError(record);
         }

@@ -10,9 +10,17 @@ namespace HeyMilo.Module
     /// </summary>
     internal static class MiloErrors
     {
-        public static ErrorRecord FromException(Exception exception, object? target)
+        /// <summary>The generic advice when an unsafe request may have been carried out: never "run the command again".</summary>
+        public const string MayHaveHappenedAction =
+            "The server may have carried out the request before it failed. Check whether it took effect before running the command again: running it again could do it twice.";
+
+        /// <param name="ifItMayHaveHappened">
+        /// For a request that is not idempotent and may have been carried out (<see cref="MiloApiException.OutcomeUnknown"/>):
+        /// how to find out whether it was, with the ids that find it. Replaces the usual "run it again".
+        /// </param>
+        public static ErrorRecord FromException(Exception exception, object? target, string? ifItMayHaveHappened = null)
         {
-            if (exception is MiloApiException api) return FromApi(api, target);
+            if (exception is MiloApiException api) return FromApi(api, target, ifItMayHaveHappened);
             var record = new ErrorRecord(exception, "HeyMilo.UnexpectedError", ErrorCategory.NotSpecified, target);
             record.ErrorDetails = new ErrorDetails(exception.Message)
             {
@@ -40,11 +48,18 @@ namespace HeyMilo.Module
         /// <summary>Whether no further call of this invocation can succeed (bad key): the cmdlet stops instead of failing item by item.</summary>
         public static bool IsFatal(Exception exception) => exception is MiloApiException api && api.StatusCode == 401;
 
-        private static ErrorRecord FromApi(MiloApiException ex, object? target)
+        private static ErrorRecord FromApi(MiloApiException ex, object? target, string? ifItMayHaveHappened)
         {
             var (reason, category, action) = Classify(ex);
+            var message = ex.Message;
+            if (ex.OutcomeUnknown)
+            {
+                // Same id and category as any timeout, network error or 5xx; only what to do differs.
+                action = ifItMayHaveHappened ?? MayHaveHappenedAction;
+                message += Environment.NewLine + "The request was not repeated: it is not idempotent and the server may have carried it out. " + action;
+            }
             var record = new ErrorRecord(ex, "HeyMilo." + reason, category, target);
-            record.ErrorDetails = new ErrorDetails(ex.Message) { RecommendedAction = action };
+            record.ErrorDetails = new ErrorDetails(message) { RecommendedAction = action };
             return record;
         }
 
