@@ -29,12 +29,28 @@ public sealed class Fault
     public bool MalformedJson { get; set; }
     /// <summary>Process the request, send half of its real body with the full Content-Length, then drop the connection.</summary>
     public bool TruncatedJson { get; set; }
+    /// <summary>
+    /// Process the request, send the headers (full Content-Length) and the first this-many bytes of its real
+    /// body, then stall: send nothing more until the client gives up or the simulator stops.
+    /// </summary>
+    public int? StallAfterBytes { get; set; }
+    /// <summary>Process the request and send its real body one byte at a time, this much real time apart.</summary>
+    public TimeSpan DripInterval { get; set; }
+    /// <summary>Answer 200 with a valid JSON list envelope of this many bytes (padded), streamed in 1 MB chunks.</summary>
+    public long? OversizeBytes { get; set; }
+    /// <summary>With OversizeBytes: send no Content-Length (chunked), so only counting the bytes can catch it.</summary>
+    public bool OversizeWithoutLength { get; set; }
+    /// <summary>Called once the stalled or dripping body has started (its first bytes are flushed to the client).</summary>
+    public Action? BodyStarted { get; set; }
     /// <summary>Process the request first (its side effects happen), then replace the answer.</summary>
     public bool AfterHandler { get; set; }
     /// <summary>Only requests whose raw query string contains this text.</summary>
     public string? QueryContains { get; set; }
 
-    internal bool OnlyDelays => Status == 0 && !Hang && !AbortConnection && !CloseConnection && !MalformedJson && !TruncatedJson;
+    internal bool OnlyDelays => Status == 0 && !Hang && !AbortConnection && !CloseConnection && !MalformedJson && !TruncatedJson && !ShapesRealBody && OversizeBytes is null;
+
+    /// <summary>Faults that send the real answer badly: the request is processed first.</summary>
+    internal bool ShapesRealBody => TruncatedJson || StallAfterBytes.HasValue || DripInterval > TimeSpan.Zero;
 }
 
 /// <summary>Faults waiting for matching requests, each for a number of times, first added first used.</summary>

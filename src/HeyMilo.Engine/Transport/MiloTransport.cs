@@ -74,6 +74,21 @@ namespace HeyMilo.Transport
         public Task<HttpResponseMessage> DownloadAsync(Uri absolute, CancellationToken cancellationToken) =>
             SendToAsync(HttpMethod.Get, absolute, null, idempotent: true, streaming: true, cancellationToken);
 
+        /// <summary>
+        /// A download's body is read by the caller, outside the retry pipeline: it gets the same bound as any
+        /// response — the attempt's -TimeoutSec, counted from when the attempt was sent, body included — and a
+        /// size cap (<see cref="ResponseBody.MaxDownloadBytes"/>).
+        /// </summary>
+        private void BoundStreamedBody(HttpRequestMessage request, HttpResponseMessage response)
+        {
+            var clock = ModuleClock.Current;
+            var started = RequestOptions.AttemptStarted(request) ?? clock.GetTimestamp();
+            var timeout = Settings.AttemptTimeout;
+            var inner = response.Content;
+            response.Content = new BoundedContent(inner, body =>
+                new BoundedStream(body, request, response, timeout - clock.GetElapsedTime(started), timeout, ResponseBody.MaxDownloadBytes));
+        }
+
         public bool IsApiHost(Uri uri) => SameOrigin(uri, Settings.BaseUri) || SameOrigin(uri, Settings.LegacyBaseUri);
 
         public Uri Resolve(ApiCall call) =>
@@ -138,7 +153,11 @@ namespace HeyMilo.Transport
                     continue;
                 }
 
-                if (status >= 200 && status < 300) return response;
+                if (status >= 200 && status < 300)
+                {
+                    if (streaming && response.Content != null) BoundStreamedBody(request, response);
+                    return response;
+                }
 
                 using (response)
                 {

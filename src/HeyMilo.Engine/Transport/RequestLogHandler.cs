@@ -10,8 +10,8 @@ using HeyMilo.Diagnostics;
 namespace HeyMilo.Transport
 {
     /// <summary>
-    /// Innermost handler, once per attempt: buffers the response body (so a connection lost mid-body
-    /// fails inside the retry pipeline and can be retried), and logs the attempt — method, path,
+    /// Innermost handler, once per attempt: reads the response body (bounded: ResponseBody; a connection
+    /// lost mid-body fails inside the retry pipeline and can be retried), and logs the attempt — method, path,
     /// status, attempt number, elapsed — to -Verbose, and redacted bodies to -Debug.
     /// </summary>
     internal sealed class RequestLogHandler : DelegatingHandler
@@ -34,14 +34,19 @@ namespace HeyMilo.Transport
             var watch = Stopwatch.StartNew();
             HttpResponseMessage response;
             RequestOptions.SetMayHaveReachedServer(request, true);
+            RequestOptions.SetAttemptStarted(request, ModuleClock.Current.GetTimestamp());
             try
             {
                 response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
                 var status = (int)response.StatusCode;
                 // 3xx and 4xx (429 included) say the server did not act; 2xx says it did, 5xx that it may have.
                 if (status >= 300 && status < 500) RequestOptions.SetMayHaveReachedServer(request, false);
-                if (!RequestOptions.IsStreaming(request) && response.Content != null)
-                    await response.Content.LoadIntoBufferAsync().ConfigureAwait(false);
+                // The body is read here, inside the attempt: its timeout and the command's Ctrl+C cover it too.
+                // A download's 2xx body is streamed by its caller instead (MiloTransport bounds that read).
+                if (!RequestOptions.IsStreaming(request))
+                    await ResponseBody.BufferAsync(request, response, ResponseBody.MaxJsonBytes, cancellationToken).ConfigureAwait(false);
+                else if (status < 200 || status >= 300)
+                    await ResponseBody.BufferAsync(request, response, ResponseBody.MaxErrorBytes, cancellationToken).ConfigureAwait(false);
             }
             catch (Exception ex) when (!(ex is OperationCanceledException && cancellationToken.IsCancellationRequested))
             {

@@ -79,6 +79,14 @@ namespace HeyMilo.Transport
             return false;
         }
 
+        private const string AttemptStartedKey = "HeyMilo.AttemptStarted";
+
+        /// <summary>When the current attempt was handed to the network (a ModuleClock timestamp): a streamed body's deadline counts from it.</summary>
+        public static void SetAttemptStarted(HttpRequestMessage request, long timestamp) => request.Properties[AttemptStartedKey] = timestamp;
+
+        public static long? AttemptStarted(HttpRequestMessage request) =>
+            request.Properties.TryGetValue(AttemptStartedKey, out var v) && v is long t ? t : (long?)null;
+
         public static void SetStreaming(HttpRequestMessage request) => request.Properties[StreamingKey] = true;
 
         public static bool IsStreaming(HttpRequestMessage request) =>
