@@ -42,6 +42,8 @@ public sealed class Fault
     public bool OversizeWithoutLength { get; set; }
     /// <summary>Called once the stalled or dripping body has started (its first bytes are flushed to the client).</summary>
     public Action? BodyStarted { get; set; }
+    /// <summary>Headers set on the real answer after it was decided (e.g. X-RateLimit-Remaining: 0 with a far reset).</summary>
+    public Dictionary<string, string>? Headers { get; set; }
     /// <summary>Process the request first (its side effects happen), then replace the answer.</summary>
     public bool AfterHandler { get; set; }
     /// <summary>Only requests whose raw query string contains this text.</summary>

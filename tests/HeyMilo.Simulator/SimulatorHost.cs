@@ -30,7 +30,7 @@ public sealed class SimulatorHost : IAsyncDisposable
         _app = app;
         Options = options;
         Data = new SimulatorData(options);
-        _limit = new SlidingWindowLimit(options.RateLimitPerMinute);
+        _limit = new SlidingWindowLimit(options.RateLimitPerMinute, options.RateLimitWindow);
         _exports = new ExportJobs(options.ExportJobPollsUntilReady);
     }
 
@@ -107,6 +107,8 @@ public sealed class SimulatorHost : IAsyncDisposable
                 return;
             }
             var reply = Dispatch(http, body, record);
+            if (fault?.Headers is { } extra)
+                foreach (var header in extra) http.Response.Headers[header.Key] = header.Value;
             if (fault is { OnlyDelays: false })
                 await FailAsync(http, record, fault, reply, aborted.Token).ConfigureAwait(false);
             else
@@ -142,7 +144,7 @@ public sealed class SimulatorHost : IAsyncDisposable
             if (!accepted)
             {
                 http.Response.Headers["Retry-After"] = reset.ToString();
-                return Reply.Error(429, "rate_limit_error", "rate_limit_exceeded", $"Rate limit of {limit} requests per minute exceeded. Retry in {reset} s.");
+                return Reply.Error(429, "rate_limit_error", "rate_limit_exceeded", $"Rate limit of {limit} requests per {Options.RateLimitWindow.TotalSeconds:0.#} s exceeded. Retry in {reset} s.");
             }
         }
 

@@ -11,6 +11,8 @@ namespace HeyMilo
         Network,
         Timeout,
         InvalidResponse,
+        /// <summary>The API's rate limit asked for a pause longer than the session waits; nothing was sent.</summary>
+        RateLimited,
     }
 
     /// <summary>One field-level problem reported by the API (400/422) or found by local validation.</summary>
@@ -50,9 +52,11 @@ namespace HeyMilo
             IReadOnlyList<MiloFieldError>? fieldErrors = null,
             Exception? inner = null,
             bool idempotent = true,
-            bool mayHaveReachedServer = false)
+            bool mayHaveReachedServer = false,
+            DateTimeOffset? rateLimitResetAt = null)
             : base(message, inner)
         {
+            RateLimitResetAt = rateLimitResetAt;
             Idempotent = idempotent;
             MayHaveReachedServer = mayHaveReachedServer;
             Kind = kind;
@@ -76,6 +80,9 @@ namespace HeyMilo
         public string? RequestId { get; }
         public TimeSpan? RetryAfter { get; }
         public IReadOnlyList<MiloFieldError> FieldErrors { get; }
+
+        /// <summary>For a rate-limit failure: when the API's window resets and a request may be sent again.</summary>
+        public DateTimeOffset? RateLimitResetAt { get; }
 
         /// <summary>Whether sending the request again could not do its work twice (a read, a delete, an ingestion without -Retake).</summary>
         public bool Idempotent { get; }

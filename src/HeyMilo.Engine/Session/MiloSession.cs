@@ -21,6 +21,7 @@ namespace HeyMilo
             LegacyBaseUri = settings.LegacyBaseUri;
             RequestsPerMinute = settings.RequestsPerMinute;
             MaxRetries = settings.MaxRetries;
+            MaxRateLimitWait = settings.MaxRateLimitWait;
             Timeout = settings.AttemptTimeout;
             KeyFingerprint = ApiKey.Fingerprint(key);
             ConnectedAt = ModuleClock.Current.GetUtcNow();
@@ -34,9 +35,12 @@ namespace HeyMilo
         public string KeyFingerprint { get; }
         public int RequestsPerMinute { get; }
         public int MaxRetries { get; }
+        /// <summary>The longest rate-limit pause the API may impose before a request fails with HeyMilo.RateLimited (Connect-Milo -MaxRateLimitWaitSec).</summary>
+        public TimeSpan MaxRateLimitWait { get; }
         public TimeSpan Timeout { get; }
         public DateTimeOffset ConnectedAt { get; }
         public bool IsClosed { get; private set; }
+        /// <summary>The key's rate-limit state at the moment it is read (not the last response's headers).</summary>
         public RateLimitState RateLimit => Transport.Gate.Snapshot();
 
         internal MiloTransport Transport { get; }

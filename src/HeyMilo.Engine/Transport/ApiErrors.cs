@@ -75,7 +75,8 @@ namespace HeyMilo.Transport
                 RateLimitHeaders.ServerRequestedPause(response, now),
                 fields,
                 idempotent: idempotent,
-                mayHaveReachedServer: status >= 500);
+                mayHaveReachedServer: status >= 500,
+                rateLimitResetAt: status == 429 && RateLimitHeaders.ServerRequestedPause(response, now) is TimeSpan pause ? now + pause : (DateTimeOffset?)null);
         }
 
         /// <summary>{"loc":["body","data",3,"email"],"msg":"...","type":"..."} → field "body.data.3.email", item 3.</summary>

@@ -39,15 +39,12 @@ namespace HeyMilo.Transport
             _key.MakeReadOnly();
             Gate = RateLimitGate.For(keyId, settings.RequestsPerMinute);
 
-            var pipeline = RetryRules.Build(settings);
+            var pipeline = RetryRules.Build(settings, Gate);
             var handler = new ResilienceHandler(pipeline)
             {
-                InnerHandler = new RateLimitHandler(Gate)
+                InnerHandler = new RequestLogHandler(() => new[] { RevealKey() })
                 {
-                    InnerHandler = new RequestLogHandler(() => new[] { RevealKey() })
-                    {
-                        InnerHandler = CreatePrimaryHandler(),
-                    },
+                    InnerHandler = CreatePrimaryHandler(),
                 },
             };
             _http = new HttpClient(handler) { Timeout = System.Threading.Timeout.InfiniteTimeSpan };

@@ -10,7 +10,7 @@ namespace HeyMilo.Transport
 {
     /// <summary>
     /// The resilience pipeline (Microsoft.Extensions.Http.Resilience / Polly): total timeout, then
-    /// retries with jittered exponential backoff, then a per-attempt timeout.
+    /// retries with jittered exponential backoff, then the rate-limit gate, then a per-attempt timeout.
     ///
     /// What is retried (<see cref="ShouldRetry"/>): what the library calls transient, for requests that are
     /// idempotent (<see cref="RequestOptions.IsIdempotent"/>); a request that is not (creating a webhook,
@@ -19,7 +19,7 @@ namespace HeyMilo.Transport
     /// </summary>
     internal static class RetryRules
     {
-        public static ResiliencePipeline<HttpResponseMessage> Build(TransportSettings settings)
+        public static ResiliencePipeline<HttpResponseMessage> Build(TransportSettings settings, RateLimitGate gate)
         {
             var builder = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = ModuleClock.Current };
             builder.AddTimeout(new HttpTimeoutStrategyOptions { Name = "Total", Timeout = settings.TotalTimeout });
@@ -32,7 +32,7 @@ namespace HeyMilo.Transport
                     UseJitter = true,
                     Delay = settings.RetryBaseDelay,
                     MaxDelay = settings.MaxRetryDelay,
-                    ShouldHandle = args => new ValueTask<bool>(ShouldRetry(args.Outcome, args.Context)),
+                    ShouldHandle = args => new ValueTask<bool>(ShouldRetry(args.Outcome, args.Context, settings.MaxRateLimitWait)),
                     DelayGenerator = args => new ValueTask<TimeSpan?>(ServerRequestedDelay(args.Outcome.Result, settings.MaxRetryDelay)),
                     OnRetry = args =>
                     {
@@ -45,10 +45,18 @@ namespace HeyMilo.Transport
                             request is null ? "request" : RequestOptions.Describe(request),
                             args.RetryDelay.TotalSeconds, args.AttemptNumber + 1, settings.MaxRetries, why);
                         if (args.RetryDelay >= TimeSpan.FromSeconds(30)) OperationLog.Warning(text); else OperationLog.Verbose(text);
+                        if (args.RetryDelay > RateLimitGate.VisibleWait)
+                        {
+                            // Counted down until the next attempt starts (RateLimitStrategy ends it).
+                            args.Context.Properties.Set(RateLimitStrategy.RetryWait, OperationLog.Wait(
+                                "Waiting to retry", text.Substring("HeyMilo: ".Length),
+                                ModuleClock.Current.GetUtcNow() + args.RetryDelay));
+                        }
                         return default;
                     },
                 });
             }
+            builder.AddStrategy(_ => new RateLimitStrategy(gate, settings.MaxRateLimitWait), new RateLimitStrategyOptions());
             builder.AddTimeout(new HttpTimeoutStrategyOptions { Name = "Attempt", Timeout = settings.AttemptTimeout });
             return builder.Build();
         }
@@ -58,11 +66,16 @@ namespace HeyMilo.Transport
         /// 408, 429, 5xx, HttpRequestException, an attempt timeout) and repeating it cannot do the work
         /// twice: the request is idempotent, or the answer is a 429 (the API refuses before doing any work).
         /// </summary>
-        internal static bool ShouldRetry(Outcome<HttpResponseMessage> outcome, ResilienceContext context)
+        internal static bool ShouldRetry(Outcome<HttpResponseMessage> outcome, ResilienceContext context, TimeSpan maxRateLimitWait)
         {
             if (context.CancellationToken.IsCancellationRequested) return false;
             if (!HttpClientResiliencePredicates.IsTransient(outcome)) return false;
-            if (outcome.Result is HttpResponseMessage response && (int)response.StatusCode == 429) return true;
+            if (outcome.Result is HttpResponseMessage response && (int)response.StatusCode == 429)
+            {
+                // A pause longer than the session waits fails now (HeyMilo.RateLimited, with the reset time).
+                var pause = RateLimitHeaders.ServerRequestedPause(response, ModuleClock.Current.GetUtcNow());
+                return !(pause > maxRateLimitWait);
+            }
             var request = context.GetRequestMessage();
             return request is null || RequestOptions.IsIdempotent(request);
         }
@@ -87,5 +100,7 @@ namespace HeyMilo.Transport
         public TimeSpan TotalTimeout { get; set; } = TimeSpan.FromMinutes(10);
         public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromSeconds(1);
         public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromMinutes(2);
+        /// <summary>The longest pause the API's rate limit may impose before a request fails with HeyMilo.RateLimited instead.</summary>
+        public TimeSpan MaxRateLimitWait { get; set; } = TimeSpan.FromMinutes(5);
     }
 }

@@ -49,6 +49,14 @@ namespace HeyMilo.Commands
         [ValidateRange(1, 3600)]
         public int TimeoutSec { get; set; } = 100;
 
+        /// <summary>
+        /// The longest pause (seconds) the API's rate limit may ask for before a request fails with
+        /// HeyMilo.RateLimited and the reset time instead of waiting.
+        /// </summary>
+        [Parameter]
+        [ValidateRange(1, 86400)]
+        public int MaxRateLimitWaitSec { get; set; } = 300;
+
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 
@@ -66,6 +74,7 @@ namespace HeyMilo.Commands
                 MaxRetries = MaxRetries,
                 AttemptTimeout = TimeSpan.FromSeconds(TimeoutSec),
                 TotalTimeout = TimeSpan.FromSeconds(Math.Max(600, TimeoutSec * (MaxRetries + 1) * 2)),
+                MaxRateLimitWait = TimeSpan.FromSeconds(MaxRateLimitWaitSec),
             };
             var session = new MiloSession(settings, key);
             SessionStore.Current = session;

@@ -29,6 +29,11 @@ namespace HeyMilo.Module
             return record;
         }
 
+        private static string ResetText(MiloApiException ex) =>
+            ex.RateLimitResetAt is DateTimeOffset at
+                ? " at " + at.ToString("u", System.Globalization.CultureInfo.InvariantCulture) + (ex.RetryAfter is TimeSpan w ? $" (in {w.TotalSeconds:0} s)" : string.Empty)
+                : ex.RetryAfter is TimeSpan wait ? $" in {wait.TotalSeconds:0} s" : string.Empty;
+
         public static ErrorRecord NotConnected() =>
             Create(new InvalidOperationException("You are not connected to HeyMilo. Run Connect-Milo first, or pass a session with -Session."),
                 "NotConnected", ErrorCategory.InvalidOperation, null,
@@ -73,6 +78,9 @@ namespace HeyMilo.Module
                 case MiloFailureKind.Timeout:
                     return ("Timeout", ErrorCategory.OperationTimeout,
                         "The API did not answer in time, even after retries. Run the command again later, or raise -TimeoutSec on Connect-Milo.");
+                case MiloFailureKind.RateLimited:
+                    return ("RateLimited", ErrorCategory.LimitsExceeded,
+                        "The API's rate limit for this key resets" + ResetText(ex) + ". Run the command after that, or raise -MaxRateLimitWaitSec on Connect-Milo to wait that long.");
                 case MiloFailureKind.InvalidResponse:
                     return ("InvalidResponse", ErrorCategory.InvalidResult,
                         "The API answered with something the module cannot use. Run the command again; if it persists, report it to HeyMilo with the request id.");
@@ -98,7 +106,9 @@ namespace HeyMilo.Module
                     return ("ValidationFailed", ErrorCategory.InvalidData, "Correct the fields listed in the message and run the command again.");
                 case 429:
                     return ("RateLimited", ErrorCategory.LimitsExceeded,
-                        "The API's rate limit was still exceeded after retries. Run fewer jobs on this key at once, or lower -RequestsPerMinute on Connect-Milo.");
+                        ex.RetryAfter is TimeSpan wait && wait > TimeSpan.Zero
+                            ? "The API's rate limit for this key resets" + ResetText(ex) + ". Run the command after that; if it keeps happening, run fewer jobs on this key at once or lower -RequestsPerMinute on Connect-Milo."
+                            : "The API's rate limit was still exceeded after retries. Run fewer jobs on this key at once, or lower -RequestsPerMinute on Connect-Milo.");
             }
             if (status >= 500)
                 return ("ServerError", ErrorCategory.ConnectionError,

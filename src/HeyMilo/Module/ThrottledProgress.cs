@@ -46,6 +46,18 @@ namespace HeyMilo.Module
             _cmdlet.WriteProgress(record);
         }
 
+        /// <summary>Reports a free-form status (a countdown), unless the last update was under 0.5 s ago.</summary>
+        public void ReportStatus(string status, int secondsRemaining, bool force = false)
+        {
+            var clock = ModuleClock.Current;
+            var now = clock.GetTimestamp();
+            if (!force && _written && !_completed && clock.GetElapsedTime(_lastWrite, now) < s_interval) return;
+            _lastWrite = now;
+            _written = true;
+            _completed = false;
+            _cmdlet.WriteProgress(new ProgressRecord(_activityId, _activity, status) { ParentActivityId = _parentActivityId, SecondsRemaining = secondsRemaining });
+        }
+
         /// <summary>Ends the bar (idempotent).</summary>
         public void Complete()
         {
