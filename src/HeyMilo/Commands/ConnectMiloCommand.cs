@@ -60,6 +60,9 @@ namespace HeyMilo.Commands
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 
+        /// <summary>-Debug shows this command's lines without prompting (see DebugSwitch).</summary>
+        protected override void BeginProcessing() => DebugSwitch.ShowWithoutInquiring(this);
+
         protected override void EndProcessing()
         {
             var baseUri = CheckUri(BaseUri, nameof(BaseUri));

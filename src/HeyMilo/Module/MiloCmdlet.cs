@@ -38,7 +38,8 @@ namespace HeyMilo.Module
         protected override void BeginProcessing()
         {
             _pipelineThread = Thread.CurrentThread.ManagedThreadId;
-            _verbose = IsEnabled("Verbose", "VerbosePreference");
+            DebugSwitch.ShowWithoutInquiring(this);
+            _verbose = IsEnabled("Verbose", "VerbosePreference") || DebugSwitch.Given(this);
             _debug = IsEnabled("Debug", "DebugPreference");
         }
 
