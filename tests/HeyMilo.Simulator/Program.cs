@@ -4,7 +4,7 @@ using HeyMilo.Simulator;
 
 // The simulator as a process, for build.ps1 -Task Demo, the Pester suite and benchmarks:
 //   dotnet run --project tests/HeyMilo.Simulator -- --urls http://127.0.0.1:5080 [--api-key K] [--postings N]
-//       [--candidates N] [--rate-limit N] [--latency-ms N] [--seed N]
+//       [--candidates N] [--rate-limit N] [--rate-window-ms N] [--latency-ms N] [--seed N]
 var options = new SimulatorOptions { Url = "http://127.0.0.1:5080" };
 for (var i = 0; i < args.Length; i++)
 {
@@ -17,10 +17,11 @@ for (var i = 0; i < args.Length; i++)
         case "--postings": options.Postings = Number(); break;
         case "--candidates": options.CandidatesPerPosting = Number(); break;
         case "--rate-limit": options.RateLimitPerMinute = Number(); break;
+        case "--rate-window-ms": options.RateLimitWindow = TimeSpan.FromMilliseconds(Number()); break;
         case "--latency-ms": options.Latency = TimeSpan.FromMilliseconds(Number()); break;
         case "--seed": options.Seed = Number(); break;
         default:
-            Console.Error.WriteLine($"Unknown argument '{args[i]}'. Arguments: --urls --api-key --postings --candidates --rate-limit --latency-ms --seed");
+            Console.Error.WriteLine($"Unknown argument '{args[i]}'. Arguments: --urls --api-key --postings --candidates --rate-limit --rate-window-ms --latency-ms --seed");
             return 2;
     }
 }

@@ -1,3 +1,4 @@
+using HeyMilo.Diagnostics;
 using System;
 using System.Collections.Generic;
 using System.Net.Http;

@@ -5,6 +5,7 @@ using System.Security;
 using HeyMilo.Client;
 using HeyMilo.Session;
 using HeyMilo.Transport;
+using HeyMilo.Diagnostics;
 
 namespace HeyMilo
 {
@@ -21,6 +22,7 @@ namespace HeyMilo
             LegacyBaseUri = settings.LegacyBaseUri;
             RequestsPerMinute = settings.RequestsPerMinute;
             MaxRetries = settings.MaxRetries;
+            MaxRateLimitWait = settings.MaxRateLimitWait;
             Timeout = settings.AttemptTimeout;
             KeyFingerprint = ApiKey.Fingerprint(key);
             ConnectedAt = ModuleClock.Current.GetUtcNow();
@@ -34,9 +36,12 @@ namespace HeyMilo
         public string KeyFingerprint { get; }
         public int RequestsPerMinute { get; }
         public int MaxRetries { get; }
+        /// <summary>The longest rate-limit pause the API may impose before a request fails with HeyMilo.RateLimited (Connect-Milo -MaxRateLimitWaitSec).</summary>
+        public TimeSpan MaxRateLimitWait { get; }
         public TimeSpan Timeout { get; }
         public DateTimeOffset ConnectedAt { get; }
         public bool IsClosed { get; private set; }
+        /// <summary>The key's rate-limit state at the moment it is read (not the last response's headers).</summary>
         public RateLimitState RateLimit => Transport.Gate.Snapshot();
         /// <summary>The name of the key's workspace, once Test-MiloConnection or Get-MiloWorkspace has read it (null before, and when the key reaches several).</summary>
         public string? WorkspaceName => _workspace?.Name;

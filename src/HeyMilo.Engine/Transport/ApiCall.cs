@@ -18,17 +18,18 @@ namespace HeyMilo.Transport
             Method = method;
             Path = path.TrimStart('/');
             Legacy = legacy;
-            // PATCH is on the list because every PATCH of the API sets the fields sent to the values sent: a repeat
-            // changes nothing more. POST is off it: a call site marks a POST idempotent only when a repeat cannot
-            // create a second thing (activate, archive, reorder, candidate ingestion without retake).
-            Idempotent = method == HttpMethod.Get || method == HttpMethod.Head || method.Method == "DELETE" || method.Method == "PUT" || method.Method == "PATCH";
+            Idempotent = RequestOptions.IsIdempotentMethod(method);
         }
 
         public HttpMethod Method { get; }
         public string Path { get; }
         public bool Legacy { get; }
         public byte[]? Body { get; private set; }
-        /// <summary>Whether repeating the call cannot do its work twice (decides retries of unsafe methods).</summary>
+        /// <summary>
+        /// Whether repeating the call cannot do its work twice (decides retries, and whether a request may
+        /// share a pooled connection). Starts as the method's rule (<see cref="RequestOptions.IsIdempotentMethod"/>);
+        /// a call site sets it for a POST that is idempotent by the API's contract.
+        /// </summary>
         public bool Idempotent { get; set; }
         public bool Streaming { get; set; }
 

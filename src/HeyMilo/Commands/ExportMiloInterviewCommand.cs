@@ -9,6 +9,7 @@ using HeyMilo.Client.Models;
 using HeyMilo.Export;
 using HeyMilo.Module;
 using HeyMilo.Transport;
+using HeyMilo.Diagnostics;
 
 namespace HeyMilo.Commands
 {

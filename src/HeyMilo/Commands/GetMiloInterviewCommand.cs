@@ -7,6 +7,7 @@ using System.Threading.Tasks;
 using HeyMilo.Client;
 using HeyMilo.Module;
 using HeyMilo.Transport;
+using HeyMilo.Diagnostics;
 
 namespace HeyMilo.Commands
 {

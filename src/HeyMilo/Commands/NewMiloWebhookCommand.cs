@@ -80,7 +80,8 @@ namespace HeyMilo.Commands
             }
             catch (MiloApiException ex)
             {
-                WriteFailure(ex, PostingId);
+                WriteFailure(ex, PostingId,
+                    $"The webhook may have been created: check with Get-MiloWebhook{(method is null ? string.Empty : " -Legacy")} -PostingId {PostingId} -EventType {eventType} for one to {Url} before running New-MiloWebhook again.");
                 return;
             }
             _existing?.Add(webhook);

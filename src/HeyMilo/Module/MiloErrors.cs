@@ -10,9 +10,17 @@ namespace HeyMilo.Module
     /// </summary>
     internal static class MiloErrors
     {
-        public static ErrorRecord FromException(Exception exception, object? target)
+        /// <summary>The generic advice when an unsafe request may have been carried out: never "run the command again".</summary>
+        public const string MayHaveHappenedAction =
+            "The server may have carried out the request before it failed. Check whether it took effect before running the command again: running it again could do it twice.";
+
+        /// <param name="ifItMayHaveHappened">
+        /// For a request that is not idempotent and may have been carried out (<see cref="MiloApiException.OutcomeUnknown"/>):
+        /// how to find out whether it was, with the ids that find it. Replaces the usual "run it again".
+        /// </param>
+        public static ErrorRecord FromException(Exception exception, object? target, string? ifItMayHaveHappened = null)
         {
-            if (exception is MiloApiException api) return FromApi(api, target);
+            if (exception is MiloApiException api) return FromApi(api, target, ifItMayHaveHappened);
             var record = new ErrorRecord(exception, "HeyMilo.UnexpectedError", ErrorCategory.NotSpecified, target);
             record.ErrorDetails = new ErrorDetails(exception.Message)
             {
@@ -20,6 +28,11 @@ namespace HeyMilo.Module
             };
             return record;
         }
+
+        private static string ResetText(MiloApiException ex) =>
+            ex.RateLimitResetAt is DateTimeOffset at
+                ? " at " + at.ToString("u", System.Globalization.CultureInfo.InvariantCulture) + (ex.RetryAfter is TimeSpan w ? $" (in {w.TotalSeconds:0} s)" : string.Empty)
+                : ex.RetryAfter is TimeSpan wait ? $" in {wait.TotalSeconds:0} s" : string.Empty;
 
         public static ErrorRecord NotConnected() =>
             Create(new InvalidOperationException("You are not connected to HeyMilo. Run Connect-Milo first, or pass a session with -Session."),
@@ -47,11 +60,18 @@ namespace HeyMilo.Module
         /// <summary>Whether no further call of this invocation can succeed (bad key): the cmdlet stops instead of failing item by item.</summary>
         public static bool IsFatal(Exception exception) => exception is MiloApiException api && api.StatusCode == 401;
 
-        private static ErrorRecord FromApi(MiloApiException ex, object? target)
+        private static ErrorRecord FromApi(MiloApiException ex, object? target, string? ifItMayHaveHappened)
         {
             var (reason, category, action) = Classify(ex);
+            var message = ex.Message;
+            if (ex.OutcomeUnknown)
+            {
+                // Same id and category as any timeout, network error or 5xx; only what to do differs.
+                action = ifItMayHaveHappened ?? MayHaveHappenedAction;
+                message += Environment.NewLine + "The request was not repeated: it is not idempotent and the server may have carried it out. " + action;
+            }
             var record = new ErrorRecord(ex, "HeyMilo." + reason, category, target);
-            record.ErrorDetails = new ErrorDetails(ex.Message) { RecommendedAction = action };
+            record.ErrorDetails = new ErrorDetails(message) { RecommendedAction = action };
             return record;
         }
 
@@ -88,6 +108,9 @@ namespace HeyMilo.Module
                 case MiloFailureKind.Timeout:
                     return ("Timeout", ErrorCategory.OperationTimeout,
                         "The API did not answer in time, even after retries. Run the command again later, or raise -TimeoutSec on Connect-Milo.");
+                case MiloFailureKind.RateLimited:
+                    return ("RateLimited", ErrorCategory.LimitsExceeded,
+                        "The API's rate limit for this key resets" + ResetText(ex) + ". Run the command after that, or raise -MaxRateLimitWaitSec on Connect-Milo to wait that long.");
                 case MiloFailureKind.InvalidResponse:
                     return ("InvalidResponse", ErrorCategory.InvalidResult,
                         "The API answered with something the module cannot use. Run the command again; if it persists, report it to HeyMilo with the request id.");
@@ -119,7 +142,9 @@ namespace HeyMilo.Module
                     return ("ValidationFailed", ErrorCategory.InvalidData, "Correct the fields listed in the message and run the command again.");
                 case 429:
                     return ("RateLimited", ErrorCategory.LimitsExceeded,
-                        "The API's rate limit was still exceeded after retries. Run fewer jobs on this key at once, or lower -RequestsPerMinute on Connect-Milo.");
+                        ex.RetryAfter is TimeSpan wait && wait > TimeSpan.Zero
+                            ? "The API's rate limit for this key resets" + ResetText(ex) + ". Run the command after that; if it keeps happening, run fewer jobs on this key at once or lower -RequestsPerMinute on Connect-Milo."
+                            : "The API's rate limit was still exceeded after retries. Run fewer jobs on this key at once, or lower -RequestsPerMinute on Connect-Milo.");
             }
             if (status >= 500)
                 return ("ServerError", ErrorCategory.ConnectionError,

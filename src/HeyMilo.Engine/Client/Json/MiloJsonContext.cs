@@ -9,7 +9,6 @@ namespace HeyMilo.Client.Json
     [JsonSourceGenerationOptions(
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
         Converters = new[] { typeof(PlainDictionaryConverter) })]
-    [JsonSerializable(typeof(ApiErrorBody))]
     [JsonSerializable(typeof(ListEnvelope<Posting>))]
     [JsonSerializable(typeof(SingleEnvelope<Posting>))]
     [JsonSerializable(typeof(SingleEnvelope<CloneReceipt>))]

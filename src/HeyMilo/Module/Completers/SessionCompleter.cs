@@ -8,6 +8,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using HeyMilo.Session;
 using HeyMilo.Transport;
+using HeyMilo.Diagnostics;
 
 namespace HeyMilo.Module.Completers
 {
