@@ -37,6 +37,17 @@ namespace HeyMilo.Module
             return record;
         }
 
+        /// <summary>A failure of the request that carried a row, told for that row: "Row N: " before the API's message.</summary>
+        public static ErrorRecord ForRow(Exception exception, object? target, long rowNumber)
+        {
+            var record = FromException(exception, target);
+            record.ErrorDetails = new ErrorDetails(string.Format(System.Globalization.CultureInfo.InvariantCulture, "Row {0}: {1}", rowNumber, exception.Message))
+            {
+                RecommendedAction = record.ErrorDetails?.RecommendedAction,
+            };
+            return record;
+        }
+
         /// <summary>Whether no further call of this invocation can succeed (bad key): the cmdlet stops instead of failing item by item.</summary>
         public static bool IsFatal(Exception exception) => exception is MiloApiException api && api.StatusCode == 401;
 

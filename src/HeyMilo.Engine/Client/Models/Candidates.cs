@@ -27,6 +27,21 @@ namespace HeyMilo
         public object? InputObject { get; internal set; }
 
         public override string ToString() => $"{InterviewId} {Email}";
+
+        /// <summary>The result of a row the API accepted.</summary>
+        internal static CandidateImportResult From(HeyMilo.Import.CandidateOutcome outcome, HeyMilo.Import.CandidateImportTarget target) => new CandidateImportResult
+        {
+            InterviewId = outcome.Ingested!.InterviewId,
+            InterviewUrl = outcome.Ingested.InterviewUrl,
+            Name = outcome.Candidate!.Name,
+            Email = outcome.Candidate.Email,
+            Phone = outcome.Candidate.PhoneNumber,
+            PostingId = target.PostingId,
+            IngestionKey = target.IngestionKey,
+            IngestionId = outcome.Ingested.IngestionId,
+            RowNumber = outcome.Row.Number,
+            InputObject = outcome.Row.Source,
+        };
     }
 
     /// <summary>Output of Import-MiloCandidate -Summary: what happened to every input row.</summary>

@@ -1,0 +1,358 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Runtime.ExceptionServices;
+using System.Threading;
+using System.Threading.Tasks;
+using HeyMilo.Client.Models;
+
+namespace HeyMilo.Import
+{
+    /// <summary>What the caller should do next (see <see cref="CandidateImporter.Next"/>).</summary>
+    internal enum ImportStep
+    {
+        /// <summary>Nothing to do until more rows come (or the end of input is announced).</summary>
+        Idle,
+        /// <summary>A batch is ready and may go: ask the user (ShouldProcess), then Send or Decline.</summary>
+        Send,
+        /// <summary>Wait for a batch in flight (<see cref="CandidateImporter.WhenAnyDone"/>), then call Settle.</summary>
+        Wait,
+    }
+
+    /// <summary>
+    /// Bulk candidate import as a service, with no PowerShell in it: rows go in one at a time, are read and
+    /// checked (<see cref="CandidateReader"/>), de-duplicated by email, batched, sent, and a 422 is split
+    /// until the rows it refuses are isolated. Exactly one <see cref="CandidateOutcome"/> comes out per input
+    /// row, in input order (<see cref="TakeReady"/>).
+    ///
+    /// Threading: every member is called on one thread (the cmdlet's pipeline thread), which also decides
+    /// when a batch goes (it must ask ShouldProcess there). A batch in flight runs on the thread pool and
+    /// keeps its results to itself until <see cref="Settle"/> takes them over.
+    /// </summary>
+    internal sealed class CandidateImporter
+    {
+        private readonly CandidateImportTarget _target;
+        private readonly CandidateReader _reader;
+        private readonly int _batchSize;
+        private readonly int _throttleLimit;
+        private readonly Dictionary<string, CandidateOutcome> _emails = new Dictionary<string, CandidateOutcome>(StringComparer.OrdinalIgnoreCase);
+        private readonly Queue<CandidateOutcome> _order = new Queue<CandidateOutcome>();
+        private readonly Queue<List<CandidateOutcome>> _ready = new Queue<List<CandidateOutcome>>();
+        private readonly List<Batch> _inFlight = new List<Batch>();
+        private List<CandidateOutcome> _pending = new List<CandidateOutcome>();
+        private bool _ended;
+
+        public CandidateImporter(CandidateImportTarget target, CandidateReader reader, int batchSize, int throttleLimit)
+        {
+            if (batchSize < 1) throw new ArgumentOutOfRangeException(nameof(batchSize));
+            if (throttleLimit < 1) throw new ArgumentOutOfRangeException(nameof(throttleLimit));
+            _target = target;
+            _reader = reader;
+            _batchSize = batchSize;
+            _throttleLimit = throttleLimit;
+        }
+
+        public CandidateImportTarget Target => _target;
+
+        public long Total { get; private set; }
+        public long Sent { get; private set; }
+        /// <summary>Invalid, rejected by the API, or in a request that failed.</summary>
+        public long Failed { get; private set; }
+        public long Skipped { get; private set; }
+        public long NotSent { get; private set; }
+        public long Unknown { get; private set; }
+
+        /// <summary>A failure after which no request can succeed (a rejected key): the caller stops.</summary>
+        public MiloApiException? Fatal { get; private set; }
+        /// <summary>The first row of the request that met <see cref="Fatal"/>.</summary>
+        public CandidateRow? FatalRow { get; private set; }
+
+        /// <summary>Batches in flight.</summary>
+        public int InFlight => _inFlight.Count;
+
+        /// <summary>Rows in the batch <see cref="Next"/> offered.</summary>
+        public int ReadyCount => _ready.Count > 0 ? _ready.Peek().Count : 0;
+
+        /// <summary>Reads one row. Returns a warning to show now (a -MetadataProperty column the row lacks), or null.</summary>
+        public string? Add(CandidateRow row)
+        {
+            if (_ended) throw new InvalidOperationException("Rows came after the end of input.");
+            Total++;
+            var read = _reader.Read(row);
+            var outcome = new CandidateOutcome(row, read.Candidate);
+            _order.Enqueue(outcome);
+
+            if (read.Candidate is null)
+            {
+                Finish(outcome, CandidateOutcomeKind.Invalid, message: read.Problem);
+            }
+            else if (_emails.TryGetValue(read.Candidate.Email, out var first))
+            {
+                Finish(outcome, CandidateOutcomeKind.Skipped, sameEmailAs: first.Row.Number, message: string.Format(CultureInfo.InvariantCulture,
+                    "Row {0}: the email '{1}' already came in row {2}; it is sent once, this row is skipped.", row.Number, read.Candidate.Email, first.Row.Number));
+            }
+            else
+            {
+                _emails.Add(read.Candidate.Email, outcome);
+                _pending.Add(outcome);
+                if (_pending.Count >= _batchSize) Seal();
+            }
+            return read.Warning;
+        }
+
+        /// <summary>No more rows: what is pending becomes the last batch.</summary>
+        public void EndOfInput()
+        {
+            _ended = true;
+            if (_pending.Count > 0) Seal();
+        }
+
+        /// <summary>
+        /// What to do now. <paramref name="drain"/>: wait for every batch in flight (the end, or a caller that
+        /// sends one batch at a time) rather than only when the window is full.
+        /// </summary>
+        public ImportStep Next(bool drain)
+        {
+            if (Fatal != null) return _inFlight.Count > 0 ? ImportStep.Wait : ImportStep.Idle;
+            if (_ready.Count > 0) return _inFlight.Count < _throttleLimit ? ImportStep.Send : ImportStep.Wait;
+            if (drain && _inFlight.Count > 0) return ImportStep.Wait;
+            return ImportStep.Idle;
+        }
+
+        /// <summary>Starts the batch <see cref="Next"/> offered, on the thread pool.</summary>
+        public void Send(CancellationToken ct)
+        {
+            var rows = _ready.Dequeue();
+            var batch = new Batch(rows);
+            batch.Task = Task.Run(() => RunAsync(batch, ct), ct);
+            _inFlight.Add(batch);
+        }
+
+        /// <summary>The user declined the batch <see cref="Next"/> offered (-WhatIf, -Confirm): its rows are not sent.</summary>
+        public void Decline()
+        {
+            foreach (var row in _ready.Dequeue()) Finish(row, CandidateOutcomeKind.NotSent);
+        }
+
+        /// <summary>Completes when a batch in flight completes (or at once when none is), or throws when cancelled.</summary>
+        public Task WhenAnyDone(CancellationToken ct)
+        {
+            if (_inFlight.Count == 0) return Task.CompletedTask;
+            var any = Task.WhenAny(_inFlight.Select(b => b.Task));
+            return WaitAsync(any, ct);
+
+            static async Task WaitAsync(Task any, CancellationToken token)
+            {
+                var cancelled = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+                using (token.Register(() => cancelled.TrySetCanceled(token)))
+                    await Task.WhenAny(any, cancelled.Task).ConfigureAwait(false);
+                token.ThrowIfCancellationRequested();
+            }
+        }
+
+        /// <summary>Takes over the results of every batch that completed.</summary>
+        public void Settle()
+        {
+            for (var i = 0; i < _inFlight.Count; i++)
+            {
+                var batch = _inFlight[i];
+                if (!batch.Task!.IsCompleted) continue;
+                _inFlight.RemoveAt(i--);
+                if (batch.Task.IsFaulted) ExceptionDispatchInfo.Capture(batch.Task.Exception!.InnerException!).Throw();
+                if (batch.Task.IsCanceled) throw new OperationCanceledException();
+                SettleBatch(batch);
+            }
+        }
+
+        /// <summary>The outcomes that are final and whose every earlier row's outcome was taken: in input order.</summary>
+        public IEnumerable<CandidateOutcome> TakeReady()
+        {
+            while (_order.Count > 0 && _order.Peek().IsFinal) yield return _order.Dequeue();
+        }
+
+        public CandidateImportSummary Summary() => new CandidateImportSummary
+        {
+            Sent = Sent,
+            Failed = Failed,
+            Skipped = Skipped,
+            NotSent = NotSent,
+            Total = Total,
+            PostingId = _target.PostingId,
+            IngestionKey = _target.IngestionKey,
+        };
+
+        // ---- batches -----------------------------------------------------------------------------
+
+        private void Seal()
+        {
+            _ready.Enqueue(_pending);
+            _pending = new List<CandidateOutcome>(_batchSize);
+        }
+
+        private void SettleBatch(Batch batch)
+        {
+            for (var i = 0; i < batch.Rows.Count; i++)
+            {
+                var row = batch.Rows[i];
+                var result = batch.Results[i];
+                switch (result.Kind)
+                {
+                    case CandidateOutcomeKind.Sent:
+                        row.Ingested = result.Ingested;
+                        Finish(row, CandidateOutcomeKind.Sent);
+                        break;
+                    case CandidateOutcomeKind.Pending:
+                    case CandidateOutcomeKind.NotSent:
+                        Finish(row, CandidateOutcomeKind.NotSent);
+                        break;
+                    default:
+                        row.Error = result.Error;
+                        Finish(row, result.Kind);
+                        break;
+                }
+            }
+            if (batch.Fatal != null && Fatal is null)
+            {
+                Fatal = batch.Fatal;
+                FatalRow = batch.Rows[batch.FatalIndex].Row;
+            }
+        }
+
+        private void Finish(CandidateOutcome outcome, CandidateOutcomeKind kind, string? message = null, long? sameEmailAs = null)
+        {
+            outcome.Kind = kind;
+            if (message != null) outcome.Message = message;
+            if (sameEmailAs != null) outcome.SameEmailAs = sameEmailAs;
+            switch (kind)
+            {
+                case CandidateOutcomeKind.Sent: Sent++; break;
+                case CandidateOutcomeKind.Invalid:
+                case CandidateOutcomeKind.Rejected:
+                case CandidateOutcomeKind.Failed: Failed++; break;
+                case CandidateOutcomeKind.Skipped: Skipped++; break;
+                case CandidateOutcomeKind.NotSent: NotSent++; break;
+                case CandidateOutcomeKind.Unknown: Unknown++; break;
+            }
+        }
+
+        /// <summary>Whether no later request of this import can succeed.</summary>
+        internal static bool StopsTheImport(MiloApiException ex) => ex.StatusCode == 401;
+
+        /// <summary>
+        /// One batch on the thread pool: sends it, and on a 422 reports the rows the API names and sends the
+        /// others again — or, when it names none, halves the part until single rows carry the error. Parts go
+        /// first half first, so results keep input order.
+        /// </summary>
+        private async Task RunAsync(Batch batch, CancellationToken ct)
+        {
+            var work = new Stack<List<int>>();
+            work.Push(Enumerable.Range(0, batch.Rows.Count).ToList());
+            while (work.Count > 0)
+            {
+                var part = work.Pop();
+                IReadOnlyList<IngestedCandidate> answers;
+                try
+                {
+                    answers = await _target.SendAsync(part.Select(i => batch.Rows[i].Candidate!).ToList(), ct).ConfigureAwait(false);
+                }
+                catch (MiloApiException ex) when (ex.StatusCode == 422)
+                {
+                    Isolate(batch, part, ex, work);
+                    continue;
+                }
+                catch (MiloApiException ex) when (StopsTheImport(ex))
+                {
+                    lock (batch)
+                    {
+                        batch.Fatal = ex;
+                        batch.FatalIndex = part[0];
+                    }
+                    return;
+                }
+                catch (MiloApiException ex)
+                {
+                    lock (batch)
+                        foreach (var i in part) batch.Results[i] = BatchResult.Of(CandidateOutcomeKind.Failed, ex);
+                    continue;
+                }
+                lock (batch)
+                    for (var k = 0; k < part.Count; k++) batch.Results[part[k]] = BatchResult.Of(answers[k]);
+            }
+        }
+
+        private static void Isolate(Batch batch, List<int> part, MiloApiException ex, Stack<List<int>> work)
+        {
+            var named = ex.FieldErrors
+                .Where(f => f.ItemIndex is int i && i >= 0 && i < part.Count)
+                .GroupBy(f => f.ItemIndex!.Value)
+                .ToDictionary(g => g.Key, g => g.ToList());
+
+            if (named.Count > 0)
+            {
+                var rest = new List<int>(part.Count - named.Count);
+                lock (batch)
+                {
+                    for (var k = 0; k < part.Count; k++)
+                    {
+                        if (named.TryGetValue(k, out var errors)) batch.Results[part[k]] = BatchResult.Of(CandidateOutcomeKind.Rejected, RowError(batch.Rows[part[k]].Row, ex, errors));
+                        else rest.Add(part[k]);
+                    }
+                }
+                if (rest.Count > 0) work.Push(rest);
+            }
+            else if (part.Count > 1)
+            {
+                var half = part.Count / 2;
+                work.Push(part.GetRange(half, part.Count - half));
+                work.Push(part.GetRange(0, half));
+            }
+            else
+            {
+                lock (batch) batch.Results[part[0]] = BatchResult.Of(CandidateOutcomeKind.Failed, ex);
+            }
+        }
+
+        /// <summary>The API's 422 cut down to one row: only that row's field errors, its number in the message.</summary>
+        private static MiloApiException RowError(CandidateRow row, MiloApiException ex, List<MiloFieldError> errors)
+        {
+            var message = string.Format(CultureInfo.InvariantCulture, "Row {0}: the API rejected the candidate: {1}",
+                row.Number, string.Join("; ", errors.Select(e => e.Message)));
+            return new MiloApiException(MiloFailureKind.HttpError, message, ex.Method, ex.Path, ex.StatusCode,
+                ex.ErrorType, ex.ErrorCode, ex.RequestId, null, errors, ex);
+        }
+
+        private readonly struct BatchResult
+        {
+            private BatchResult(CandidateOutcomeKind kind, IngestedCandidate? ingested, MiloApiException? error)
+            {
+                Kind = kind;
+                Ingested = ingested;
+                Error = error;
+            }
+
+            public CandidateOutcomeKind Kind { get; }
+            public IngestedCandidate? Ingested { get; }
+            public MiloApiException? Error { get; }
+
+            public static BatchResult Of(IngestedCandidate ingested) => new BatchResult(CandidateOutcomeKind.Sent, ingested, null);
+            public static BatchResult Of(CandidateOutcomeKind kind, MiloApiException error) => new BatchResult(kind, null, error);
+        }
+
+        /// <summary>One request's rows and, written by its task under lock(this), what became of each.</summary>
+        private sealed class Batch
+        {
+            public Batch(List<CandidateOutcome> rows)
+            {
+                Rows = rows;
+                Results = new BatchResult[rows.Count];
+            }
+
+            public List<CandidateOutcome> Rows { get; }
+            public BatchResult[] Results { get; }
+            public Task? Task { get; set; }
+            public MiloApiException? Fatal { get; set; }
+            public int FatalIndex { get; set; }
+        }
+    }
+}
