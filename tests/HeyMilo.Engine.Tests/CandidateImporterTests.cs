@@ -1,5 +1,8 @@
+using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Linq;
+using System.Threading;
 using System.Threading.Tasks;
 using HeyMilo.Client.Models;
 using HeyMilo.Import;
@@ -108,6 +111,57 @@ namespace HeyMilo.Engine.Tests
             Assert.Equal(401, importer.Fatal!.StatusCode);
             Assert.Equal(1L, importer.FatalRow!.Number);
             Assert.Single(api.Requests);
+        }
+
+        [Fact]
+        public void Up_to_ThrottleLimit_batches_are_in_flight_after_the_first_and_outcomes_keep_input_order_when_later_batches_answer_first()
+        {
+            var held = new ConcurrentDictionary<int, (TaskCompletionSource<IReadOnlyList<IngestedCandidate>> Answer, IReadOnlyList<CandidateIngestItem> Items)>();
+            var arrived = new SemaphoreSlim(0);
+            var api = new FakeApi((n, items) =>
+            {
+                if (n == 1) return null; // the first batch answers at once
+                var tcs = new TaskCompletionSource<IReadOnlyList<IngestedCandidate>>(TaskCreationOptions.RunContinuationsAsynchronously);
+                held[n] = (tcs, items);
+                arrived.Release();
+                return tcs.Task;
+            });
+            // Once batches 2-5 are all in flight, answer them last first.
+            var releaser = Task.Run(async () =>
+            {
+                for (var i = 0; i < 4; i++) Assert.True(await arrived.WaitAsync(TimeSpan.FromSeconds(60)), "a batch never came"); // guard only
+                foreach (var n in new[] { 5, 4, 3, 2 }) held[n].Answer.SetResult(FakeApi.Answer(held[n].Items));
+            });
+
+            var driver = new Driver(Importer(api, batchSize: 10, throttleLimit: 4)).Import(Driver.Rows(50));
+            releaser.GetAwaiter().GetResult();
+
+            Assert.Equal(4, api.MaxInFlight);
+            Assert.Equal(new[] { "start 1", "end 1", "start 2" }, api.Events.Take(3));
+            Assert.Equal(Enumerable.Range(1, 50).Select(i => (long)i), driver.Outcomes.Select(o => o.Row.Number));
+            Assert.All(driver.Outcomes, o => Assert.Equal(CandidateOutcomeKind.Sent, o.Kind));
+            Assert.All(driver.Outcomes, o => Assert.Equal("int_" + o.Candidate!.Email, o.Ingested!.InterviewId));
+        }
+
+        [Fact]
+        public void With_several_batches_in_flight_a_422_split_and_a_failed_batch_still_account_for_every_row()
+        {
+            var api = new FakeApi((n, items) =>
+            {
+                if (items.Any(i => i.Email == "c15@example.com") && items.Count > 1)
+                    return FakeApi.Fail(FakeApi.Error(422, "invalid", new[] { new MiloFieldError("body.data.4.email", "bad", itemIndex: items.ToList().FindIndex(i => i.Email == "c15@example.com")) }));
+                if (items.Any(i => i.Email == "c25@example.com")) return FakeApi.Fail(FakeApi.Error(503));
+                return null;
+            });
+            var importer = Importer(api, batchSize: 10, throttleLimit: 3);
+            var driver = new Driver(importer).Import(Driver.Rows(40));
+
+            Assert.Equal(Enumerable.Range(1, 40).Select(i => (long)i), driver.Outcomes.Select(o => o.Row.Number));
+            Assert.Equal(CandidateOutcomeKind.Rejected, driver.Outcomes[14].Kind);
+            Assert.All(driver.Outcomes.Skip(20).Take(10), o => Assert.Equal(CandidateOutcomeKind.Failed, o.Kind));
+            Assert.Equal(29, importer.Sent);
+            Assert.Equal(11, importer.Failed);
+            Assert.Equal(40, importer.Total);
         }
 
         [Fact]

@@ -28,11 +28,35 @@ namespace HeyMilo.Engine.Tests
         public CandidateImportTarget Target(string postingId = "pst_test") =>
             new CandidateImportTarget("posting " + postingId, SendAsync, postingId: postingId);
 
-        private Task<IReadOnlyList<IngestedCandidate>> SendAsync(IReadOnlyList<CandidateIngestItem> items, CancellationToken ct)
+        private int _inFlight;
+
+        /// <summary>The most requests that were in flight at once.</summary>
+        public int MaxInFlight { get; private set; }
+
+        /// <summary>"start 1", "end 1", … in the order they happened.</summary>
+        public ConcurrentQueue<string> Events { get; } = new ConcurrentQueue<string>();
+
+        private async Task<IReadOnlyList<IngestedCandidate>> SendAsync(IReadOnlyList<CandidateIngestItem> items, CancellationToken ct)
         {
             var n = Interlocked.Increment(ref _count);
+            lock (Events)
+            {
+                Events.Enqueue("start " + n);
+                MaxInFlight = Math.Max(MaxInFlight, ++_inFlight);
+            }
             _requests.Enqueue(items.Select(i => i.Email).ToList());
-            return _script?.Invoke(n, items) ?? Task.FromResult(Answer(items));
+            try
+            {
+                return await (_script?.Invoke(n, items) ?? Task.FromResult(Answer(items))).ConfigureAwait(false);
+            }
+            finally
+            {
+                lock (Events)
+                {
+                    _inFlight--;
+                    Events.Enqueue("end " + n);
+                }
+            }
         }
 
         public static IReadOnlyList<IngestedCandidate> Answer(IReadOnlyList<CandidateIngestItem> items) =>

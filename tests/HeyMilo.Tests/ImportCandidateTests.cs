@@ -319,7 +319,8 @@ namespace HeyMilo.Tests
             Ps.Set("rows", rows);
             Sim.Faults.Add("POST", BulkPath, new Fault { Status = 500, AfterHandler = false }, times: 3);
 
-            var result = Run("$rows | Import-MiloCandidate -PostingId $p -BatchSize 2 -Summary").ThrowIfTerminating();
+            // One batch at a time, so the three injected 500s all meet the first batch (and its retries).
+            var result = Run("$rows | Import-MiloCandidate -PostingId $p -BatchSize 2 -ThrottleLimit 1 -Summary").ThrowIfTerminating();
 
             Assert.Equal(2, result.Errors.Count);
             Assert.All(result.Errors, e => Assert.Equal("HeyMilo.ServerError" + CmdletId, e.FullyQualifiedErrorId));
@@ -423,10 +424,19 @@ namespace HeyMilo.Tests
         [Fact]
         public void Rows_stream_through_a_batch_is_sent_as_soon_as_it_fills()
         {
+            // The upstream waits (guarded) for each batch to reach the server before it makes the next row:
+            // it would wait in vain if the cmdlet held rows back until the end.
+            var arrived = new System.Threading.SemaphoreSlim(0);
+            Sim.Requests.Recorded += r =>
+            {
+                if (r.Path == BulkPath) arrived.Release();
+            };
+            Ps.Set("arrived", arrived);
             Ps.Set("log", Sim.Requests);
             var result = Run(@"
                 $seen = @{}
                 1..25 | ForEach-Object {
+                    if ($_ -eq 11 -or $_ -eq 21) { $seen[""wait$_""] = $arrived.Wait(60000) }
                     $seen[$_] = @($log.Snapshot() | Where-Object { $_.Path -like '*/candidates/bulk' }).Count
                     [pscustomobject]@{ Name = ""n$_""; Email = ""n$_@example.com"" }
                 } | Import-MiloCandidate -PostingId $p -BatchSize 10
@@ -434,10 +444,39 @@ namespace HeyMilo.Tests
 
             var seen = (Hashtable)result.Output.Last().BaseObject;
             Assert.Equal(0, (int)seen[10]!);
+            Assert.True((bool)seen["wait11"]!);
             Assert.Equal(1, (int)seen[11]!);
+            Assert.True((bool)seen["wait21"]!);
             Assert.Equal(2, (int)seen[21]!);
             Assert.Equal(25, result.Output.Count - 1);
             Assert.Equal(3, Bulk().Count);
+        }
+
+        [Fact]
+        public async System.Threading.Tasks.Task After_the_first_batch_up_to_ThrottleLimit_batches_are_in_flight_at_once()
+        {
+            // The first batch is answered; the next ones hang, so each stays in flight until the test stops the import.
+            var arrivals = new System.Threading.SemaphoreSlim(0);
+            var count = 0;
+            Sim.Requests.Recorded += r =>
+            {
+                if (r.Path != BulkPath) return;
+                // Added as the second request arrives, before the simulator looks for a fault for it: it and later ones hang.
+                if (System.Threading.Interlocked.Increment(ref count) == 2) Sim.Faults.Add("POST", BulkPath, new Fault { Hang = true }, times: 100);
+                arrivals.Release();
+            };
+            Ps.Set("rows", Rows(100));
+            using var ps = Ps.Create("$rows | Import-MiloCandidate -PostingId $p -BatchSize 10 -ThrottleLimit 3");
+            var output = new PSDataCollection<PSObject>();
+            var invocation = ps.BeginInvoke<PSObject, PSObject>(null, output);
+            for (var i = 0; i < 4; i++) Assert.True(await arrivals.WaitAsync(TimeSpan.FromSeconds(60)), "batch " + (i + 1) + " never came"); // guard only
+
+            // Three hang; the fifth batch (rows 41-50) waits for a free slot. Output waits for row 11 first.
+            Assert.Equal(4, Bulk().Count);
+            ps.Stop();
+            Assert.True(invocation.IsCompleted);
+            Assert.Equal(4, Bulk().Count);
+            Assert.Equal(Enumerable.Range(1, 10).Select(i => (long)i), output.Select(o => (long)o.Properties["RowNumber"].Value));
         }
 
         [Fact]

@@ -41,7 +41,9 @@ namespace HeyMilo.Import
         private readonly Queue<List<CandidateOutcome>> _ready = new Queue<List<CandidateOutcome>>();
         private readonly List<Batch> _inFlight = new List<Batch>();
         private List<CandidateOutcome> _pending = new List<CandidateOutcome>();
+        private readonly int _backlogLimit;
         private bool _ended;
+        private bool _confirmed;
 
         public CandidateImporter(CandidateImportTarget target, CandidateReader reader, int batchSize, int throttleLimit)
         {
@@ -51,6 +53,9 @@ namespace HeyMilo.Import
             _reader = reader;
             _batchSize = batchSize;
             _throttleLimit = throttleLimit;
+            // Rows whose outcome waits for an earlier row's answer (input order) are held; past this many the
+            // reader waits for the batches in flight instead of reading on (memory stays bounded).
+            _backlogLimit = Math.Max(1000, batchSize * (throttleLimit + 1) * 4);
         }
 
         public CandidateImportTarget Target => _target;
@@ -115,8 +120,10 @@ namespace HeyMilo.Import
         public ImportStep Next(bool drain)
         {
             if (Fatal != null) return _inFlight.Count > 0 ? ImportStep.Wait : ImportStep.Idle;
-            if (_ready.Count > 0) return _inFlight.Count < _throttleLimit ? ImportStep.Send : ImportStep.Wait;
-            if (drain && _inFlight.Count > 0) return ImportStep.Wait;
+            // The first batch goes alone: a wrong posting or key then costs one request, not ThrottleLimit.
+            var limit = _confirmed ? _throttleLimit : 1;
+            if (_ready.Count > 0) return _inFlight.Count < limit ? ImportStep.Send : ImportStep.Wait;
+            if (_inFlight.Count > 0 && (drain || _order.Count > _backlogLimit)) return ImportStep.Wait;
             return ImportStep.Idle;
         }
 
@@ -192,6 +199,7 @@ namespace HeyMilo.Import
 
         private void SettleBatch(Batch batch)
         {
+            if (batch.Fatal is null) _confirmed = true;
             for (var i = 0; i < batch.Rows.Count; i++)
             {
                 var row = batch.Rows[i];

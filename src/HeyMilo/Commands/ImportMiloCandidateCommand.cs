@@ -49,6 +49,9 @@ namespace HeyMilo.Commands
         [Parameter, ValidateRange(1, 100)]
         public int BatchSize { get; set; } = 100;
 
+        [Parameter, ValidateRange(1, 16)]
+        public int ThrottleLimit { get; set; } = 4;
+
         [Parameter]
         public SwitchParameter Summary { get; set; }
 
@@ -60,7 +63,7 @@ namespace HeyMilo.Commands
                 : CandidateImportTarget.Posting(() => _session!.Client, PostingId);
             var metadata = CandidateOutput.FixedMetadata(Metadata, out var invalid);
             if (invalid != null) ThrowTerminatingError(invalid);
-            _importer = new CandidateImporter(target, new CandidateReader(MetadataProperty, metadata), BatchSize, throttleLimit: 1);
+            _importer = new CandidateImporter(target, new CandidateReader(MetadataProperty, metadata), BatchSize, ThrottleLimit);
             _progress = new ThrottledProgress(this, 0x4d1c, "Importing candidates");
         }
 
@@ -79,7 +82,7 @@ namespace HeyMilo.Commands
         protected override void EndProcessing()
         {
             _importer.EndOfInput();
-            Drive();
+            Drive(end: true);
             _progress.Complete(Status());
             var summary = _importer.Summary();
             if (Summary) WriteObject(summary);
@@ -91,11 +94,14 @@ namespace HeyMilo.Commands
         {
             var warning = _importer.Add(CandidateRows.Read(input, ++_rowNumber));
             if (warning != null) WriteWarning(warning);
-            Drive();
+            Drive(end: false);
         }
 
-        /// <summary>Writes what is ready, sends what may go, waits while the engine must: one batch at a time.</summary>
-        private void Drive()
+        /// <summary>
+        /// Writes what is ready, sends what may go (up to -ThrottleLimit batches in flight), and waits while the
+        /// engine must (a full window; at the end, until every batch has answered).
+        /// </summary>
+        private void Drive(bool end)
         {
             while (true)
             {
@@ -107,7 +113,7 @@ namespace HeyMilo.Commands
                     _progress.Complete(Status());
                     ThrowTerminatingError(MiloErrors.FromException(fatal, _importer.FatalRow?.Source));
                 }
-                switch (_importer.Next(drain: true))
+                switch (_importer.Next(drain: end))
                 {
                     case ImportStep.Send:
                         var action = string.Format(CultureInfo.InvariantCulture, "Import {0} candidates into {1}", _importer.ReadyCount, _importer.Target.Description);
