@@ -525,5 +525,120 @@ namespace HeyMilo.Tests
             Assert.Empty(ps.Streams.Error);
             Assert.Single(Bulk());
         }
+
+        private static object? P(object? o, string name) => PSObject.AsPSObject(o!).Properties[name]?.Value;
+
+        private static List<object> Items(object? list) => ((IEnumerable)PSObject.AsPSObject(list!).BaseObject).Cast<object>().ToList();
+
+        /// <summary>A runspace whose host records what the cmdlet writes to it directly, connected like Ps.</summary>
+        private PsHost HostedRunspace(RecordingHost host)
+        {
+            var ps = new PsHost(host);
+            ps.Set("MiloTestKey", Secure(Key));
+            ps.Invoke($"Connect-Milo -ApiKey $MiloTestKey -BaseUri '{BaseUri}' -LegacyBaseUri '{BaseUri}' -RequestsPerMinute 100000").ThrowIfTerminating();
+            ps.Set("p", PostingId);
+            return ps;
+        }
+
+        [Fact]
+        public async System.Threading.Tasks.Task Stopped_with_batches_in_flight_every_row_read_is_reported_sent_unknown_or_not_sent_and_the_summary_is_set()
+        {
+            // Batch 2 is stored by the server and never answered; batches 3 and 4 are answered, but their
+            // results wait behind batch 2 (input order) when the test stops the import.
+            var arrivals = new System.Threading.SemaphoreSlim(0);
+            var count = 0;
+            Sim.Requests.Recorded += r =>
+            {
+                if (r.Path != BulkPath) return;
+                if (System.Threading.Interlocked.Increment(ref count) == 2) Sim.Faults.Add("POST", BulkPath, new Fault { Hang = true, AfterHandler = true });
+                arrivals.Release();
+            };
+            var host = new RecordingHost();
+            using var runspace = HostedRunspace(host);
+            var rows = Rows(45);
+            runspace.Set("rows", rows);
+            using var ps = runspace.Create("$rows | Import-MiloCandidate -PostingId $p -BatchSize 10 -SummaryVariable s");
+            var output = new PSDataCollection<PSObject>();
+            var invocation = ps.BeginInvoke<PSObject, PSObject>(null, output);
+            for (var i = 0; i < 4; i++) Assert.True(await arrivals.WaitAsync(TimeSpan.FromSeconds(60)), "batch " + (i + 1) + " never came"); // guard only
+            ps.Stop();
+
+            Assert.True(invocation.IsCompleted);
+            Assert.Empty(ps.Streams.Error);
+            Assert.Equal(Enumerable.Range(1, 10).Select(i => (long)i), output.Select(o => (long)o.Properties["RowNumber"].Value));
+            var summary = runspace.Invoke("$s").Output.Single();
+            Assert.Equal("HeyMilo.CandidateImportSummary", summary.TypeNames[0]);
+            Assert.True((bool)P(summary, "Interrupted")!);
+            Assert.Equal(45L, P(summary, "Total"));
+            Assert.Equal(45L, new[] { "Sent", "Failed", "Skipped", "NotSent", "Unknown" }.Sum(n => (long)P(summary, n)!));
+            // Every row without a result is accounted for, in input order: 11-20 unknown (in flight), 21-40
+            // sent or unknown (answered or not when the stop came), 41-45 sent, unknown or not sent.
+            var unreported = Items(P(summary, "Unreported"));
+            Assert.Equal(Enumerable.Range(11, 35).Select(i => (long)i), unreported.Select(u => (long)P(u, "RowNumber")!));
+            Assert.All(unreported.Take(10), u => Assert.Equal("Unknown", P(u, "State")));
+            Assert.All(unreported.Skip(10).Take(20), u => Assert.Contains((string)P(u, "State")!, new[] { "Sent", "Unknown" }));
+            Assert.Equal(10 + unreported.Count(u => (string)P(u, "State")! == "Sent"), (long)P(summary, "Sent")!);
+            var unknown = Assert.Single(host.Warnings, w => w.Contains("state unknown"));
+            Assert.Contains("may have been ingested", unknown);
+            Assert.Contains("11 (c11@example.com)", unknown);
+            Assert.Contains("20 (c20@example.com)", unknown);
+            Assert.Contains("without -Retake is safe", unknown);
+            // What the server holds is in the output or reported as sent or unknown: no row is lost silently.
+            var reported = output.Select(o => Prop(o, "Email")).Concat(unreported.Where(u => (string)P(u, "State")! != "NotSent").Select(u => (string)P(u, "Email")!)).ToHashSet();
+            Assert.All(Sim.Data.IngestedEmails(PostingId), e => Assert.Contains(e, reported));
+        }
+
+        [Fact]
+        public void A_repeated_email_is_sent_when_the_first_row_with_it_was_not()
+        {
+            Connect("-RequestsPerMinute 100000 -MaxRetries 0");
+            Ps.Set("rows", new[]
+            {
+                CsvRow(("Name", "Ada"), ("Email", "ada@example.com")),
+                CsvRow(("Name", "Bob"), ("Email", "bob@example.com")),
+                CsvRow(("Name", "Ada Again"), ("Email", "ada@example.com")),
+                CsvRow(("Name", "Bob Again"), ("Email", "bob@example.com")),
+            });
+            // The first batch (Ada, Bob) is refused; the repeats then go in their place.
+            Sim.Faults.Add("POST", BulkPath, new Fault { Status = 400 });
+
+            var result = Run("$rows | Import-MiloCandidate -PostingId $p -BatchSize 2 -SummaryVariable s; $s").ThrowIfTerminating();
+
+            Assert.Equal(2, result.Errors.Count);
+            Assert.Empty(result.Warnings);
+            Assert.Equal(new[] { 3L, 4L }, result.Output.Take(2).Select(o => (long)o.Properties["RowNumber"].Value));
+            Assert.Equal(new[] { "ada@example.com", "bob@example.com" }, Sim.Data.IngestedEmails(PostingId).OrderBy(e => e));
+            var summary = result.Output.Last();
+            Assert.Equal(2L, P(summary, "Sent"));
+            Assert.Equal(0L, P(summary, "Skipped"));
+        }
+
+        [Fact]
+        public void A_batch_that_failed_ambiguously_says_its_rows_may_have_been_ingested_and_whether_a_rerun_is_safe()
+        {
+            Connect("-RequestsPerMinute 100000 -MaxRetries 0");
+            var key = (string)Run("(Get-MiloPosting -PostingId $p).Urls.IngestionUrlKey").ThrowIfTerminating().Output.Single().BaseObject;
+            Ps.Set("key", key);
+            Ps.Set("rows", Rows(2));
+
+            // A 503 after the server stored the rows: it may have ingested them; without -Retake a re-run is safe.
+            Sim.Faults.Add("POST", BulkPath, new Fault { Status = 503, AfterHandler = true });
+            var server = Run("$rows | Import-MiloCandidate -PostingId $p").ThrowIfTerminating();
+            // A 400: refused, nothing ingested.
+            Sim.Faults.Add("POST", BulkPath, new Fault { Status = 400 });
+            var refused = Run("$rows | Import-MiloCandidate -PostingId $p").ThrowIfTerminating();
+            // With -Retake a re-run is not safe.
+            Sim.Faults.Add("POST", "/ingest/x/bulk/" + key, new Fault { Status = 500, AfterHandler = true });
+            var retake = Run("$rows | Import-MiloCandidate -IngestionKey $key -Retake").ThrowIfTerminating();
+
+            Assert.Equal(2, server.Errors.Count);
+            Assert.All(server.Errors, e => Assert.Equal("HeyMilo.ServerError" + CmdletId, e.FullyQualifiedErrorId));
+            Assert.All(server.Errors, e => Assert.Contains("may have ingested this row", e.ErrorDetails.Message));
+            Assert.All(server.Errors, e => Assert.Contains("without -Retake is safe", e.ErrorDetails.RecommendedAction));
+            Assert.All(refused.Errors, e => Assert.Contains("this row was not ingested", e.ErrorDetails.Message));
+            Assert.All(refused.Errors, e => Assert.DoesNotContain("may have", e.ErrorDetails.Message));
+            Assert.Equal(2, retake.Errors.Count);
+            Assert.All(retake.Errors, e => Assert.Contains("NOT safe", e.ErrorDetails.RecommendedAction));
+        }
     }
 }

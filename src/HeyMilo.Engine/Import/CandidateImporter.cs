@@ -44,6 +44,7 @@ namespace HeyMilo.Import
         private readonly int _backlogLimit;
         private bool _ended;
         private bool _confirmed;
+        private bool _interrupted;
 
         public CandidateImporter(CandidateImportTarget target, CandidateReader reader, int batchSize, int throttleLimit)
         {
@@ -92,19 +93,34 @@ namespace HeyMilo.Import
             {
                 Finish(outcome, CandidateOutcomeKind.Invalid, message: read.Problem);
             }
+            else if (Fatal != null || _interrupted)
+            {
+                Finish(outcome, CandidateOutcomeKind.NotSent);
+            }
             else if (_emails.TryGetValue(read.Candidate.Email, out var first))
             {
-                Finish(outcome, CandidateOutcomeKind.Skipped, sameEmailAs: first.Row.Number, message: string.Format(CultureInfo.InvariantCulture,
-                    "Row {0}: the email '{1}' already came in row {2}; it is sent once, this row is skipped.", row.Number, read.Candidate.Email, first.Row.Number));
+                // Skipped only once the first row with this email is known to be sent; until then it waits,
+                // and if the first one is not sent after all, this one goes in its place.
+                if (first.Kind == CandidateOutcomeKind.Sent) SkipRepeat(outcome, first);
+                else (first.Waiting ??= new List<CandidateOutcome>()).Add(outcome);
             }
             else
             {
                 _emails.Add(read.Candidate.Email, outcome);
-                _pending.Add(outcome);
-                if (_pending.Count >= _batchSize) Seal();
+                Enqueue(outcome);
             }
             return read.Warning;
         }
+
+        private void Enqueue(CandidateOutcome outcome)
+        {
+            _pending.Add(outcome);
+            if (_pending.Count >= _batchSize) Seal();
+        }
+
+        private void SkipRepeat(CandidateOutcome repeat, CandidateOutcome first) =>
+            Finish(repeat, CandidateOutcomeKind.Skipped, sameEmailAs: first.Row.Number, message: string.Format(CultureInfo.InvariantCulture,
+                "Row {0}: the email '{1}' already came in row {2}; it is sent once, this row is skipped.", repeat.Row.Number, repeat.Candidate!.Email, first.Row.Number));
 
         /// <summary>No more rows: what is pending becomes the last batch.</summary>
         public void EndOfInput()
@@ -140,6 +156,7 @@ namespace HeyMilo.Import
         public void Decline()
         {
             foreach (var row in _ready.Dequeue()) Finish(row, CandidateOutcomeKind.NotSent);
+            SealAfterEnd();
         }
 
         /// <summary>Completes when a batch in flight completes (or at once when none is), or throws when cancelled.</summary>
@@ -161,6 +178,7 @@ namespace HeyMilo.Import
         /// <summary>Takes over the results of every batch that completed.</summary>
         public void Settle()
         {
+            if (_interrupted) return;
             for (var i = 0; i < _inFlight.Count; i++)
             {
                 var batch = _inFlight[i];
@@ -170,6 +188,13 @@ namespace HeyMilo.Import
                 if (batch.Task.IsCanceled) throw new OperationCanceledException();
                 SettleBatch(batch);
             }
+            SealAfterEnd();
+        }
+
+        /// <summary>After the end of input, rows that come back to the queue (a repeat whose first row was not sent) form a last batch.</summary>
+        private void SealAfterEnd()
+        {
+            if (_ended && _pending.Count > 0 && Fatal is null && !_interrupted) Seal();
         }
 
         /// <summary>The outcomes that are final and whose every earlier row's outcome was taken: in input order.</summary>
@@ -184,7 +209,10 @@ namespace HeyMilo.Import
             Failed = Failed,
             Skipped = Skipped,
             NotSent = NotSent,
+            Unknown = Unknown,
             Total = Total,
+            Interrupted = _interrupted,
+            Unreported = _unreported,
             PostingId = _target.PostingId,
             IngestionKey = _target.IngestionKey,
         };
@@ -214,8 +242,13 @@ namespace HeyMilo.Import
                     case CandidateOutcomeKind.NotSent:
                         Finish(row, CandidateOutcomeKind.NotSent);
                         break;
+                    case CandidateOutcomeKind.Unknown:
+                        row.Message = CandidateImportFailure.Unknown(_target);
+                        Finish(row, CandidateOutcomeKind.Unknown);
+                        break;
                     default:
                         row.Error = result.Error;
+                        if (result.Kind == CandidateOutcomeKind.Failed) row.Message = CandidateImportFailure.Explain(result.Error!, _target);
                         Finish(row, result.Kind);
                         break;
                 }
@@ -224,12 +257,89 @@ namespace HeyMilo.Import
             {
                 Fatal = batch.Fatal;
                 FatalRow = batch.Rows[batch.FatalIndex].Row;
+                AbandonUnsent();
             }
         }
+
+        /// <summary>Every row not sent and not in flight: not sent (the import stops or was stopped).</summary>
+        private void AbandonUnsent()
+        {
+            foreach (var outcome in _order.ToList())
+                if (!outcome.IsFinal && !_inFlight.Any(b => b.Rows.Contains(outcome))) Finish(outcome, CandidateOutcomeKind.NotSent);
+            _ready.Clear();
+            _pending.Clear();
+        }
+
+        /// <summary>
+        /// The import was stopped (Ctrl+C, Select-Object -First): every row gets its final outcome at once. A
+        /// batch whose answer arrived counts as sent; rows of a request still in flight are Unknown (the API
+        /// may have ingested them); the rest were not sent. Returns the outcomes not taken yet, in input order.
+        /// </summary>
+        public IReadOnlyList<CandidateOutcome> Interrupt()
+        {
+            _interrupted = true;
+            foreach (var batch in _inFlight.ToList())
+            {
+                if (batch.Task!.Status == TaskStatus.RanToCompletion) continue;
+                lock (batch)
+                {
+                    batch.Abandoned = true;
+                    for (var i = 0; i < batch.Rows.Count; i++)
+                        if (batch.Results[i].Kind == CandidateOutcomeKind.Pending) batch.Results[i] = BatchResult.Unknown;
+                }
+            }
+            foreach (var batch in _inFlight.ToList())
+            {
+                _inFlight.Remove(batch);
+                SettleBatch(batch);
+            }
+            AbandonUnsent();
+            var left = _order.ToList();
+            _order.Clear();
+            _unreported = left.Select(o => new CandidateImportRowState
+            {
+                RowNumber = o.Row.Number,
+                Name = o.Candidate?.Name,
+                Email = o.Candidate?.Email,
+                State = o.Kind == CandidateOutcomeKind.Invalid || o.Kind == CandidateOutcomeKind.Rejected ? "Failed" : o.Kind.ToString(),
+                InterviewId = o.Ingested?.InterviewId,
+                InterviewUrl = o.Ingested?.InterviewUrl,
+            }).ToList();
+            return left;
+        }
+
+        private IReadOnlyList<CandidateImportRowState> _unreported = new CandidateImportRowState[0];
+
+        public bool Interrupted => _interrupted;
 
         private void Finish(CandidateOutcome outcome, CandidateOutcomeKind kind, string? message = null, long? sameEmailAs = null)
         {
             outcome.Kind = kind;
+            if (outcome.Waiting is List<CandidateOutcome> waiting)
+            {
+                outcome.Waiting = null;
+                if (kind == CandidateOutcomeKind.Sent)
+                {
+                    foreach (var repeat in waiting) SkipRepeat(repeat, outcome);
+                }
+                else if (Fatal != null || _interrupted)
+                {
+                    foreach (var repeat in waiting) Finish(repeat, CandidateOutcomeKind.NotSent);
+                }
+                else
+                {
+                    // Not sent after all: the next row with this email goes instead, the others wait on it.
+                    var next = waiting[0];
+                    _emails[next.Candidate!.Email] = next;
+                    if (waiting.Count > 1) next.Waiting = waiting.GetRange(1, waiting.Count - 1);
+                    Enqueue(next);
+                }
+            }
+            else if (kind != CandidateOutcomeKind.Sent && outcome.Candidate is CandidateIngestItem candidate
+                && _emails.TryGetValue(candidate.Email, out var owner) && ReferenceEquals(owner, outcome))
+            {
+                _emails.Remove(candidate.Email);
+            }
             if (message != null) outcome.Message = message;
             if (sameEmailAs != null) outcome.SameEmailAs = sameEmailAs;
             switch (kind)
@@ -281,11 +391,11 @@ namespace HeyMilo.Import
                 catch (MiloApiException ex)
                 {
                     lock (batch)
-                        foreach (var i in part) batch.Results[i] = BatchResult.Of(CandidateOutcomeKind.Failed, ex);
+                        if (!batch.Abandoned) foreach (var i in part) batch.Results[i] = BatchResult.Of(CandidateOutcomeKind.Failed, ex);
                     continue;
                 }
                 lock (batch)
-                    for (var k = 0; k < part.Count; k++) batch.Results[part[k]] = BatchResult.Of(answers[k]);
+                    if (!batch.Abandoned) for (var k = 0; k < part.Count; k++) batch.Results[part[k]] = BatchResult.Of(answers[k]);
             }
         }
 
@@ -301,6 +411,7 @@ namespace HeyMilo.Import
                 var rest = new List<int>(part.Count - named.Count);
                 lock (batch)
                 {
+                    if (batch.Abandoned) return;
                     for (var k = 0; k < part.Count; k++)
                     {
                         if (named.TryGetValue(k, out var errors)) batch.Results[part[k]] = BatchResult.Of(CandidateOutcomeKind.Rejected, RowError(batch.Rows[part[k]].Row, ex, errors));
@@ -317,7 +428,8 @@ namespace HeyMilo.Import
             }
             else
             {
-                lock (batch) batch.Results[part[0]] = BatchResult.Of(CandidateOutcomeKind.Failed, ex);
+                lock (batch)
+                    if (!batch.Abandoned) batch.Results[part[0]] = BatchResult.Of(CandidateOutcomeKind.Failed, ex);
             }
         }
 
@@ -345,6 +457,7 @@ namespace HeyMilo.Import
 
             public static BatchResult Of(IngestedCandidate ingested) => new BatchResult(CandidateOutcomeKind.Sent, ingested, null);
             public static BatchResult Of(CandidateOutcomeKind kind, MiloApiException error) => new BatchResult(kind, null, error);
+            public static readonly BatchResult Unknown = new BatchResult(CandidateOutcomeKind.Unknown, null, null);
         }
 
         /// <summary>One request's rows and, written by its task under lock(this), what became of each.</summary>
@@ -361,6 +474,8 @@ namespace HeyMilo.Import
             public Task? Task { get; set; }
             public MiloApiException? Fatal { get; set; }
             public int FatalIndex { get; set; }
+            /// <summary>Given up on (the import was stopped): whatever the task learns later is not written.</summary>
+            public bool Abandoned { get; set; }
         }
     }
 }

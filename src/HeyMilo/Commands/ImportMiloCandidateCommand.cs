@@ -55,6 +55,9 @@ namespace HeyMilo.Commands
         [Parameter]
         public SwitchParameter Summary { get; set; }
 
+        [Parameter, ValidateNotNullOrEmpty]
+        public string? SummaryVariable { get; set; }
+
         protected override void BeginProcessing()
         {
             base.BeginProcessing();
@@ -69,6 +72,19 @@ namespace HeyMilo.Commands
 
         protected override void ProcessRecord()
         {
+            try
+            {
+                ProcessInput();
+            }
+            catch (PipelineStoppedException)
+            {
+                Stopped();
+                throw;
+            }
+        }
+
+        private void ProcessInput()
+        {
             // -InputObject $rows (not piped): each element is a row, as if it had been piped.
             if (!MyInvocation.ExpectingInput && InputObject.BaseObject is IEnumerable many && !(InputObject.BaseObject is IDictionary) && !(InputObject.BaseObject is string))
             {
@@ -82,9 +98,17 @@ namespace HeyMilo.Commands
         protected override void EndProcessing()
         {
             _importer.EndOfInput();
-            Drive(end: true);
+            try
+            {
+                Drive(end: true);
+            }
+            catch (PipelineStoppedException)
+            {
+                Stopped();
+                throw;
+            }
             _progress.Complete(Status());
-            var summary = _importer.Summary();
+            var summary = PublishSummary();
             if (Summary) WriteObject(summary);
             if (summary.NotSent > 0) WriteVerbose(string.Format(CultureInfo.InvariantCulture, "{0} valid rows were not sent (-WhatIf or declined).", summary.NotSent));
             WriteVerbose(string.Format(CultureInfo.InvariantCulture, "Imported: sent {0}, failed {1}, skipped {2} of {3} rows.", summary.Sent, summary.Failed, summary.Skipped, summary.Total));
@@ -111,6 +135,7 @@ namespace HeyMilo.Commands
                 if (_importer.Fatal is MiloApiException fatal)
                 {
                     _progress.Complete(Status());
+                    PublishSummary();
                     ThrowTerminatingError(MiloErrors.FromException(fatal, _importer.FatalRow?.Source));
                 }
                 switch (_importer.Next(drain: end))
@@ -129,6 +154,21 @@ namespace HeyMilo.Commands
                         return;
                 }
             }
+        }
+
+        /// <summary>Ctrl+C or an early stop downstream: account for every row read, on the host and in -SummaryVariable.</summary>
+        private void Stopped()
+        {
+            if (_importer.Interrupted) return;
+            CandidateOutput.ReportInterrupted(this, _importer.Interrupt(), _importer.Target);
+            PublishSummary();
+        }
+
+        private CandidateImportSummary PublishSummary()
+        {
+            var summary = _importer.Summary();
+            if (SummaryVariable != null) SessionState.PSVariable.Set(SummaryVariable, summary);
+            return summary;
         }
 
         private string Status() => string.Format(CultureInfo.InvariantCulture, "Sent {0}, failed {1}, skipped {2}", _importer.Sent, _importer.Failed, _importer.Skipped);

@@ -1,6 +1,8 @@
 using System;
 using System.Collections;
 using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
 using System.Management.Automation;
 using HeyMilo.Import;
 
@@ -28,12 +30,33 @@ namespace HeyMilo.Module
                     cmdlet.WriteError(MiloErrors.FromException(outcome.Error!, input));
                     break;
                 case CandidateOutcomeKind.Failed:
-                    cmdlet.WriteError(MiloErrors.ForRow(outcome.Error!, input, outcome.Row.Number));
+                    cmdlet.WriteError(MiloErrors.ForRow(outcome.Error!, input, outcome.Row.Number, outcome.Message));
                     break;
                 case CandidateOutcomeKind.Skipped:
                     cmdlet.WriteWarning(outcome.Message);
                     break;
             }
+        }
+
+        /// <summary>
+        /// After a stop nothing can be written to the pipeline's streams any more, so what became of the rows
+        /// that got no result or error goes to the host directly: those sent (the answer had arrived), those
+        /// whose request was in flight (state unknown, listed with their emails), those not sent.
+        /// </summary>
+        public static void ReportInterrupted(PSCmdlet cmdlet, IReadOnlyList<CandidateOutcome> left, CandidateImportTarget target)
+        {
+            var ui = cmdlet.Host?.UI;
+            if (ui is null || left.Count == 0) return;
+            void Line(CandidateOutcomeKind kind, string what, bool withEmails)
+            {
+                var rows = left.Where(o => o.Kind == kind).ToList();
+                if (rows.Count == 0) return;
+                var list = string.Join(", ", rows.Select(o => withEmails && o.Candidate != null ? $"{o.Row.Number} ({o.Candidate.Email})" : o.Row.Number.ToString(CultureInfo.InvariantCulture)));
+                ui.WriteWarningLine(string.Format(CultureInfo.InvariantCulture, "Import-MiloCandidate was stopped: {0} row(s) {1}: rows {2}.", rows.Count, what, list));
+            }
+            Line(CandidateOutcomeKind.Unknown, "in a request still in flight, state unknown — may have been ingested. " + CandidateImportFailure.Unknown(target), withEmails: true);
+            Line(CandidateOutcomeKind.Sent, "were sent (the API had answered) but not written out", withEmails: true);
+            Line(CandidateOutcomeKind.NotSent, "were read but not sent", withEmails: false);
         }
 
         /// <summary>-Metadata as string pairs, or the terminating error that says why it cannot be sent.</summary>

@@ -38,12 +38,13 @@ namespace HeyMilo.Module
         }
 
         /// <summary>A failure of the request that carried a row, told for that row: "Row N: " before the API's message.</summary>
-        public static ErrorRecord ForRow(Exception exception, object? target, long rowNumber)
+        public static ErrorRecord ForRow(Exception exception, object? target, long rowNumber, string? meaning = null)
         {
             var record = FromException(exception, target);
-            record.ErrorDetails = new ErrorDetails(string.Format(System.Globalization.CultureInfo.InvariantCulture, "Row {0}: {1}", rowNumber, exception.Message))
+            var message = string.Format(System.Globalization.CultureInfo.InvariantCulture, "Row {0}: {1}", rowNumber, exception.Message);
+            record.ErrorDetails = new ErrorDetails(meaning is null ? message : message + Environment.NewLine + meaning)
             {
-                RecommendedAction = record.ErrorDetails?.RecommendedAction,
+                RecommendedAction = meaning ?? record.ErrorDetails?.RecommendedAction,
             };
             return record;
         }

@@ -53,10 +53,10 @@ namespace HeyMilo.Tests.Infrastructure
         private const string TerminatingVariable = "__MiloTestTerminatingError";
         private readonly Runspace _runspace;
 
-        public PsHost()
+        public PsHost(System.Management.Automation.Host.PSHost? host = null)
         {
             var state = InitialSessionState.CreateDefault2();
-            _runspace = RunspaceFactory.CreateRunspace(state);
+            _runspace = host is null ? RunspaceFactory.CreateRunspace(state) : RunspaceFactory.CreateRunspace(host, state);
             _runspace.Open();
             Invoke($"Import-Module '{RepoPaths.ModuleManifest}' -ErrorAction Stop").ThrowIfTerminating();
             ModuleInternals.EnsureInitialized();

@@ -55,12 +55,39 @@ namespace HeyMilo
         public long Skipped { get; internal set; }
         /// <summary>Valid rows held back by -WhatIf or declined at -Confirm.</summary>
         public long NotSent { get; internal set; }
-        /// <summary>All input rows.</summary>
+        /// <summary>Rows whose request was in flight when the import was stopped: the API may or may not have ingested them.</summary>
+        public long Unknown { get; internal set; }
+        /// <summary>All input rows read: Sent + Failed + Skipped + NotSent + Unknown.</summary>
         public long Total { get; internal set; }
+        /// <summary>The import was stopped (Ctrl+C, Select-Object -First) before every row was answered.</summary>
+        public bool Interrupted { get; internal set; }
+        /// <summary>
+        /// When <see cref="Interrupted"/>: every row read whose result or error could not be written any more, in
+        /// input order — sent (the answer had arrived), state unknown, or not sent.
+        /// </summary>
+        public IReadOnlyList<CandidateImportRowState> Unreported { get; internal set; } = new CandidateImportRowState[0];
         public string? PostingId { get; internal set; }
         public string? IngestionKey { get; internal set; }
 
         public override string ToString() => $"Sent {Sent}, failed {Failed}, skipped {Skipped} of {Total}";
+    }
+}
+
+namespace HeyMilo
+{
+    /// <summary>One row of an interrupted import that got no result or error: what is known of it.</summary>
+    public sealed class CandidateImportRowState
+    {
+        /// <summary>1-based position of the row in the input.</summary>
+        public long RowNumber { get; internal set; }
+        public string? Name { get; internal set; }
+        public string? Email { get; internal set; }
+        /// <summary>Sent (the API answered), Unknown (the request was in flight: it may have been ingested), NotSent, Failed or Skipped.</summary>
+        public string State { get; internal set; } = string.Empty;
+        public string? InterviewId { get; internal set; }
+        public string? InterviewUrl { get; internal set; }
+
+        public override string ToString() => $"row {RowNumber} {Email} {State}";
     }
 }
 
