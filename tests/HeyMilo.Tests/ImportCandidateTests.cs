@@ -640,5 +640,73 @@ namespace HeyMilo.Tests
             Assert.Equal(2, retake.Errors.Count);
             Assert.All(retake.Errors, e => Assert.Contains("NOT safe", e.ErrorDetails.RecommendedAction));
         }
+        [Fact]
+        public void Rows_for_a_posting_that_does_not_exist_end_in_one_error_that_counts_the_rows_not_sent()
+        {
+            Ps.Set("rows", Rows(5000));
+            var result = Run("$rows | Import-MiloCandidate -PostingId nope -SummaryVariable s");
+
+            var error = Assert.Single(result.AllErrors);
+            Assert.Same(result.Terminating, error);
+            Assert.Equal("HeyMilo.NotFound" + CmdletId, error.FullyQualifiedErrorId);
+            Assert.Contains("posting nope was not found", error.ErrorDetails.Message);
+            Assert.Contains("5,000 of the 5,000 rows were not sent", error.ErrorDetails.Message);
+            Assert.Empty(result.Output);
+            Assert.Single(Requests("/api/v2/postings/nope/candidates/bulk"));
+            var summary = Run("$s").Output.Single();
+            Assert.Equal(5000L, P(summary, "NotSent"));
+        }
+
+        [Fact]
+        public void A_key_without_permission_ends_the_import_with_one_error_after_the_rows_already_sent()
+        {
+            Ps.Set("rows", Rows(30));
+            var count = 0;
+            Sim.Requests.Recorded += r =>
+            {
+                if (r.Path == BulkPath && System.Threading.Interlocked.Increment(ref count) == 2) Sim.Faults.Add("POST", BulkPath, new Fault { Status = 403 }, times: 10);
+            };
+            var result = Run("$rows | Import-MiloCandidate -PostingId $p -BatchSize 10 -ThrottleLimit 1");
+
+            var error = Assert.Single(result.AllErrors);
+            Assert.Equal("HeyMilo.Forbidden" + CmdletId, error.FullyQualifiedErrorId);
+            Assert.Contains("20 of the 30 rows were not sent; 10 were sent before", error.ErrorDetails.Message);
+            Assert.Equal(10, result.Output.Count);
+            Assert.Equal(2, Bulk().Count);
+        }
+
+        [Fact]
+        public void Rows_without_an_email_column_are_refused_once_before_any_request_naming_the_columns_seen_and_accepted()
+        {
+            Ps.Set("rows", Enumerable.Range(1, 500).Select(i => CsvRow(("Name", "N" + i), ("Mail Address", $"m{i}@example.com"))).ToArray());
+            var result = Run("$rows | Import-MiloCandidate -PostingId $p");
+
+            var error = Assert.Single(result.AllErrors);
+            Assert.Equal("HeyMilo.NoEmailColumn" + CmdletId, error.FullyQualifiedErrorId);
+            Assert.Equal(ErrorCategory.InvalidData, error.CategoryInfo.Category);
+            Assert.Contains("'Name', 'Mail Address'", error.ErrorDetails.Message);
+            Assert.Contains("Email, E-mail, Email Address or Mail", error.ErrorDetails.Message);
+            Assert.Empty(Sim.Requests.Snapshot().Where(r => r.Path.Contains("/candidates")));
+
+            // A short file too: one error, not one per row.
+            Ps.Set("few", Enumerable.Range(1, 3).Select(i => CsvRow(("Name", "N" + i), ("Mail Address", $"m{i}@example.com"))).ToArray());
+            Assert.Equal("HeyMilo.NoEmailColumn" + CmdletId, Assert.Single(Run("$few | Import-MiloCandidate -PostingId $p").AllErrors).FullyQualifiedErrorId);
+        }
+
+        [Fact]
+        public void Rows_of_different_shapes_without_an_email_are_each_an_error_and_the_others_go()
+        {
+            Ps.Set("rows", new object[]
+            {
+                CsvRow(("Name", "No Email")),
+                new Hashtable { ["Name"] = "Also none", ["Phone"] = "+12065551234" },
+                CsvRow(("Name", "Ok"), ("Email", "ok@example.com")),
+            });
+            var result = Run("$rows | Import-MiloCandidate -PostingId $p").ThrowIfTerminating();
+
+            Assert.Equal(2, result.Errors.Count);
+            Assert.All(result.Errors, e => Assert.Equal("HeyMilo.InvalidCandidate" + CmdletId, e.FullyQualifiedErrorId));
+            Assert.Single(result.Output);
+        }
     }
 }

@@ -205,6 +205,30 @@ Describe 'Import-MiloCandidate' {
         @($second | ForEach-Object { $_.InterviewId }) -join ',' | Should -Be (@($first | ForEach-Object { $_.InterviewId }) -join ',')
     }
 
+    It 'Import-Csv of 5,000 rows into a posting that does not exist ends in one error that counts the rows not sent' {
+        $csv = New-CandidateCsv 'nope' (@('Name,Email') + @(1..5000 | ForEach-Object { "Nope $_,nope.$_@example.com" }))
+        $caught = $null
+
+        try {
+            Import-Csv -LiteralPath $csv | Import-MiloCandidate -PostingId nope -ErrorVariable seen -ErrorAction Continue
+        }
+        catch {
+            $caught = $_
+        }
+
+        $caught.FullyQualifiedErrorId | Should -Be 'HeyMilo.NotFound,HeyMilo.Commands.ImportMiloCandidateCommand'
+        "$($caught.ErrorDetails.Message)" | Should -BeLike '*posting nope was not found*5,000 of the 5,000 rows were not sent*'
+        @($seen).Count | Should -Be 1
+    }
+
+    It 'refuses a CSV without an email column once, before any request, naming its columns and the accepted ones' {
+        $csv = New-CandidateCsv 'no-email' @('Name,Mail Address', 'Ada,ada.nomail@example.com', 'Grace,grace.nomail@example.com')
+
+        { Import-Csv -LiteralPath $csv | Import-MiloCandidate -PostingId $posting.Id } |
+            Should -Throw -ErrorId 'HeyMilo.NoEmailColumn,HeyMilo.Commands.ImportMiloCandidateCommand' -ExpectedMessage "*'Name', 'Mail Address'*Email, E-mail, Email Address or Mail*"
+        Get-InterviewEmail $posting.Id | Should -Not -Contain 'ada.nomail@example.com'
+    }
+
     It 'stops with the terminating HeyMilo.Unauthorized when the API rejects the key' {
         $badKey = ConvertTo-SecureString -String 'not-a-valid-key-0000' -AsPlainText -Force
         $bad = Connect-Milo -ApiKey $badKey -BaseUri $sim.BaseUri -LegacyBaseUri $sim.BaseUri -PassThru

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Linq;
 
 namespace HeyMilo.Import
 {
@@ -30,6 +31,32 @@ namespace HeyMilo.Import
         /// <summary>A row whose request was in flight when the import was stopped.</summary>
         public static string Unknown(CandidateImportTarget target) =>
             "State unknown: its request was in flight when the import was stopped, so it may have been ingested. " + Rerun(target);
+
+        /// <summary>The one message of an import that stopped because no request could succeed.</summary>
+        public static string Stopped(MiloApiException ex, CandidateImporter importer)
+        {
+            var what = ex.StatusCode switch
+            {
+                401 => "the API key was rejected",
+                403 => "the API key may not import into " + importer.Target.Description,
+                404 => importer.Target.Description + " was not found",
+                _ => importer.Target.Description + " does not take candidates",
+            };
+            var unsent = importer.NotSent;
+            var text = string.Format(CultureInfo.InvariantCulture, "{0}, so no request of this import can succeed: {1:N0} of the {2:N0} rows were not sent",
+                what, unsent, importer.Total);
+            if (importer.Sent > 0) text += string.Format(CultureInfo.InvariantCulture, "; {0:N0} were sent before (their results are in the output)", importer.Sent);
+            if (importer.Failed > 0) text += string.Format(CultureInfo.InvariantCulture, "; {0:N0} failed (reported as errors)", importer.Failed);
+            return text + ". " + ex.Message;
+        }
+
+        /// <summary>The one message of an input without an email column.</summary>
+        public static string NoEmailColumn(CandidateImporter importer) =>
+            string.Format(CultureInfo.InvariantCulture,
+                "None of the {0:N0} rows read has an email column, so nothing was sent. The rows have the columns: {1}. The email column must be named {2} (case, spaces, '_' and '-' do not matter).",
+                importer.RowsWithoutEmailColumn,
+                importer.FirstColumns.Count == 0 ? "(none)" : string.Join(", ", importer.FirstColumns.Select(c => "'" + c + "'")),
+                CandidateColumns.Describe(CandidateColumns.Email));
 
         private static string Rerun(CandidateImportTarget target) =>
             target.Retake

@@ -85,6 +85,15 @@ namespace HeyMilo.Import
         {
             if (_ended) throw new InvalidOperationException("Rows came after the end of input.");
             Total++;
+            if (Fatal != null || _interrupted)
+            {
+                // Nothing can be sent any more: the row is counted, not read.
+                var unsent = new CandidateOutcome(row, null);
+                _order.Enqueue(unsent);
+                Finish(unsent, CandidateOutcomeKind.NotSent);
+                return null;
+            }
+            CheckColumns(row);
             var read = _reader.Read(row);
             var outcome = new CandidateOutcome(row, read.Candidate);
             _order.Enqueue(outcome);
@@ -92,10 +101,6 @@ namespace HeyMilo.Import
             if (read.Candidate is null)
             {
                 Finish(outcome, CandidateOutcomeKind.Invalid, message: read.Problem);
-            }
-            else if (Fatal != null || _interrupted)
-            {
-                Finish(outcome, CandidateOutcomeKind.NotSent);
             }
             else if (_emails.TryGetValue(read.Candidate.Email, out var first))
             {
@@ -110,6 +115,43 @@ namespace HeyMilo.Import
                 Enqueue(outcome);
             }
             return read.Warning;
+        }
+
+        /// <summary>How many rows without an email column, all with the same columns, make the input's columns wrong rather than a few rows.</summary>
+        public const int ColumnCheckRows = 100;
+
+        private bool _columnsDecided;
+        private long _rowsWithoutEmailColumn;
+        private IReadOnlyList<string>? _firstColumns;
+
+        /// <summary>
+        /// The input has no email column at all (no request was sent): the first rows, all with the same columns,
+        /// have none of the email aliases — <see cref="ColumnCheckRows"/> of them, or all there were. Until a
+        /// row with an email column (or with other columns) comes, their "no email" outcomes are held back, so
+        /// the caller can report the columns once instead of one error per row.
+        /// </summary>
+        public bool NoEmailColumn => !_columnsDecided && _rowsWithoutEmailColumn > 0 && (_rowsWithoutEmailColumn >= ColumnCheckRows || _ended);
+
+        /// <summary>The columns of the first row (for the <see cref="NoEmailColumn"/> message).</summary>
+        public IReadOnlyList<string> FirstColumns => _firstColumns ?? new string[0];
+
+        /// <summary>The rows read while deciding <see cref="NoEmailColumn"/>.</summary>
+        public long RowsWithoutEmailColumn => _rowsWithoutEmailColumn;
+
+        private void CheckColumns(CandidateRow row)
+        {
+            if (_columnsDecided) return;
+            var columns = row.Cells.Select(c => c.Key).ToList();
+            if (CandidateColumns.Has(columns, CandidateColumns.Email))
+            {
+                _columnsDecided = true;
+                return;
+            }
+            if (_firstColumns is null) _firstColumns = columns;
+            else if (!columns.Select(CandidateColumns.Normalize).OrderBy(c => c, StringComparer.Ordinal)
+                         .SequenceEqual(_firstColumns.Select(CandidateColumns.Normalize).OrderBy(c => c, StringComparer.Ordinal)))
+                _columnsDecided = true; // rows of different shapes (objects, hashtables): judged one by one
+            if (!_columnsDecided) _rowsWithoutEmailColumn++;
         }
 
         private void Enqueue(CandidateOutcome outcome)
@@ -200,6 +242,7 @@ namespace HeyMilo.Import
         /// <summary>The outcomes that are final and whose every earlier row's outcome was taken: in input order.</summary>
         public IEnumerable<CandidateOutcome> TakeReady()
         {
+            if (!_columnsDecided && _rowsWithoutEmailColumn > 0) yield break;
             while (_order.Count > 0 && _order.Peek().IsFinal) yield return _order.Dequeue();
         }
 
@@ -354,8 +397,14 @@ namespace HeyMilo.Import
             }
         }
 
-        /// <summary>Whether no later request of this import can succeed.</summary>
-        internal static bool StopsTheImport(MiloApiException ex) => ex.StatusCode == 401;
+        /// <summary>
+        /// Whether no later request of this import can succeed: a rejected key (401), a key without the
+        /// permission (403), a posting or ingestion key that does not exist (404), or a 422 about the posting
+        /// itself (loc "path…", an archived posting) rather than about rows.
+        /// </summary>
+        internal static bool StopsTheImport(MiloApiException ex) =>
+            ex.StatusCode == 401 || ex.StatusCode == 403 || ex.StatusCode == 404
+            || (ex.StatusCode == 422 && ex.FieldErrors.Count > 0 && ex.FieldErrors.All(f => f.ItemIndex is null && f.Field.StartsWith("path", StringComparison.Ordinal)));
 
         /// <summary>
         /// One batch on the thread pool: sends it, and on a 422 reports the rows the API names and sends the
@@ -374,7 +423,7 @@ namespace HeyMilo.Import
                 {
                     answers = await _target.SendAsync(part.Select(i => batch.Rows[i].Candidate!).ToList(), ct).ConfigureAwait(false);
                 }
-                catch (MiloApiException ex) when (ex.StatusCode == 422)
+                catch (MiloApiException ex) when (ex.StatusCode == 422 && !StopsTheImport(ex))
                 {
                     Isolate(batch, part, ex, work);
                     continue;

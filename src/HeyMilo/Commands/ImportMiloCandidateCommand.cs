@@ -109,6 +109,13 @@ namespace HeyMilo.Commands
             }
             _progress.Complete(Status());
             var summary = PublishSummary();
+            if (_importer.Fatal is MiloApiException fatal)
+            {
+                // One error for the whole import, with how many rows were not sent, instead of one per row.
+                var record = MiloErrors.FromException(fatal, _importer.FatalRow?.Source);
+                record.ErrorDetails = new ErrorDetails(CandidateImportFailure.Stopped(fatal, _importer)) { RecommendedAction = record.ErrorDetails?.RecommendedAction };
+                ThrowTerminatingError(record);
+            }
             if (Summary) WriteObject(summary);
             if (summary.NotSent > 0) WriteVerbose(string.Format(CultureInfo.InvariantCulture, "{0} valid rows were not sent (-WhatIf or declined).", summary.NotSent));
             WriteVerbose(string.Format(CultureInfo.InvariantCulture, "Imported: sent {0}, failed {1}, skipped {2} of {3} rows.", summary.Sent, summary.Failed, summary.Skipped, summary.Total));
@@ -132,11 +139,12 @@ namespace HeyMilo.Commands
                 _importer.Settle();
                 foreach (var outcome in _importer.TakeReady()) CandidateOutput.Write(this, outcome, _importer.Target);
                 _progress.Report(Status);
-                if (_importer.Fatal is MiloApiException fatal)
+                if (_importer.NoEmailColumn)
                 {
                     _progress.Complete(Status());
                     PublishSummary();
-                    ThrowTerminatingError(MiloErrors.FromException(fatal, _importer.FatalRow?.Source));
+                    ThrowTerminatingError(MiloErrors.Create(new ArgumentException(CandidateImportFailure.NoEmailColumn(_importer)), "NoEmailColumn", ErrorCategory.InvalidData, InputObject,
+                        "Rename the email column of the file (or add one), or pass rows with an Email property, and import again."));
                 }
                 switch (_importer.Next(drain: end))
                 {
