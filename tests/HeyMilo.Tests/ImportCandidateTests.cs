@@ -171,7 +171,7 @@ namespace HeyMilo.Tests
                 CsvRow(("Name", "Ada Again"), ("Email", " ADA@Example.com ")),
             });
 
-            var result = Run("$rows | Import-MiloCandidate -PostingId $p -Summary").ThrowIfTerminating();
+            var result = Run("$rows | Import-MiloCandidate -PostingId $p -SummaryVariable s; $s").ThrowIfTerminating();
 
             Assert.Empty(result.Errors);
             var warning = Assert.Single(result.Warnings);
@@ -189,7 +189,7 @@ namespace HeyMilo.Tests
             var rows = Rows(250).Append(CsvRow(("Name", "Bad"), ("Email", "bad"))).ToArray();
             Ps.Set("rows", rows);
 
-            var result = Run("$rows | Import-MiloCandidate -PostingId $p -WhatIf -Summary").ThrowIfTerminating();
+            var result = Run("$rows | Import-MiloCandidate -PostingId $p -WhatIf -SummaryVariable s; $s").ThrowIfTerminating();
 
             Assert.DoesNotContain(Sim.Requests.Snapshot(), r => r.Path.Contains("/candidates"));
             Assert.Equal(0, Sim.Data.IngestedCount(PostingId));
@@ -320,7 +320,7 @@ namespace HeyMilo.Tests
             Sim.Faults.Add("POST", BulkPath, new Fault { Status = 500, AfterHandler = false }, times: 3);
 
             // One batch at a time, so the three injected 500s all meet the first batch (and its retries).
-            var result = Run("$rows | Import-MiloCandidate -PostingId $p -BatchSize 2 -ThrottleLimit 1 -Summary").ThrowIfTerminating();
+            var result = Run("$rows | Import-MiloCandidate -PostingId $p -BatchSize 2 -ThrottleLimit 1 -SummaryVariable s; $s").ThrowIfTerminating();
 
             Assert.Equal(2, result.Errors.Count);
             Assert.All(result.Errors, e => Assert.Equal("HeyMilo.ServerError" + CmdletId, e.FullyQualifiedErrorId));
@@ -343,7 +343,7 @@ namespace HeyMilo.Tests
                 CsvRow(("Name", ""), ("Email", "x@example.com")),
             }).ToArray());
 
-            var result = Run("$rows | Import-MiloCandidate -PostingId $p -BatchSize 5 -Summary -Verbose").ThrowIfTerminating();
+            var result = Run("$rows | Import-MiloCandidate -PostingId $p -BatchSize 5 -SummaryVariable s -Verbose; $s").ThrowIfTerminating();
 
             var summary = result.Output.Last();
             Assert.Equal("HeyMilo.CandidateImportSummary", summary.TypeNames[0]);
@@ -707,6 +707,35 @@ namespace HeyMilo.Tests
             Assert.Equal(2, result.Errors.Count);
             Assert.All(result.Errors, e => Assert.Equal("HeyMilo.InvalidCandidate" + CmdletId, e.FullyQualifiedErrorId));
             Assert.Single(result.Output);
+        }
+        [Fact]
+        public void Results_are_a_clean_mailing_list_with_the_metadata_columns_and_keep_the_input_row_hidden()
+        {
+            var rows = new[] { CsvRow(("First Name", "Ada"), ("Last Name", "Lovelace"), ("E-mail", "ada@example.com"), ("Req Id", "R-1"), ("Notes", "secret")) };
+            Ps.Set("rows", rows);
+            var result = Run("$rows | Import-MiloCandidate -PostingId $p -MetadataProperty 'Req Id' -SummaryVariable s").ThrowIfTerminating();
+
+            var o = Assert.Single(result.Output); // the summary went to $s, not into the results
+            Assert.Equal("HeyMilo.CandidateImportResult", o.TypeNames[0]);
+            // What Export-Csv and ConvertTo-Json write (the visible properties; tests/Pester/Import.Tests.ps1 checks both in pwsh).
+            Assert.Equal(new[] { "RowNumber", "Name", "Email", "Phone", "InterviewId", "InterviewUrl", "PostingId", "Req Id" }, o.Properties.Select(p => p.Name));
+            Assert.Equal("R-1", Prop(o, "Req Id"));
+            Assert.Same(rows[0], o.Properties["InputObject"].Value);
+            Assert.Equal("ada@example.com", Run("$rows | Import-MiloCandidate -PostingId $p | ForEach-Object { $_.InputObject.'E-mail' }").ThrowIfTerminating().Output.Single().ToString());
+        }
+
+        [Fact]
+        public void The_deprecated_Summary_switch_shows_the_summary_on_the_host_and_outputs_only_results()
+        {
+            var host = new RecordingHost();
+            using var runspace = HostedRunspace(host);
+            runspace.Set("rows", Rows(3));
+            var result = runspace.Invoke("$rows | Import-MiloCandidate -PostingId $p -Summary").ThrowIfTerminating();
+
+            Assert.Equal(3, result.Output.Count);
+            Assert.All(result.Output, o => Assert.Equal("HeyMilo.CandidateImportResult", o.TypeNames[0]));
+            Assert.Contains(result.Warnings, w => w.Contains("-SummaryVariable"));
+            Assert.Contains(host.Lines, l => l.Contains("Import summary: 3 rows: sent 3"));
         }
     }
 }

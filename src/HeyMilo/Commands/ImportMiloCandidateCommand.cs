@@ -52,7 +52,7 @@ namespace HeyMilo.Commands
         [Parameter, ValidateRange(1, 16)]
         public int ThrottleLimit { get; set; } = 4;
 
-        [Parameter]
+        [Parameter(DontShow = true)]
         public SwitchParameter Summary { get; set; }
 
         [Parameter, ValidateNotNullOrEmpty]
@@ -116,7 +116,7 @@ namespace HeyMilo.Commands
                 record.ErrorDetails = new ErrorDetails(CandidateImportFailure.Stopped(fatal, _importer)) { RecommendedAction = record.ErrorDetails?.RecommendedAction };
                 ThrowTerminatingError(record);
             }
-            if (Summary) WriteObject(summary);
+            if (Summary) CandidateOutput.ShowSummary(this, summary);
             if (summary.NotSent > 0) WriteVerbose(string.Format(CultureInfo.InvariantCulture, "{0} valid rows were not sent (-WhatIf or declined).", summary.NotSent));
             WriteVerbose(string.Format(CultureInfo.InvariantCulture, "Imported: sent {0}, failed {1}, skipped {2} of {3} rows.", summary.Sent, summary.Failed, summary.Skipped, summary.Total));
         }
@@ -137,7 +137,7 @@ namespace HeyMilo.Commands
             while (true)
             {
                 _importer.Settle();
-                foreach (var outcome in _importer.TakeReady()) CandidateOutput.Write(this, outcome, _importer.Target);
+                foreach (var outcome in _importer.TakeReady()) CandidateOutput.Write(this, outcome, _importer.Target, MetadataProperty);
                 _progress.Report(Status);
                 if (_importer.NoEmailColumn)
                 {
