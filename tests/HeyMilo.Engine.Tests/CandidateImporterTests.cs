@@ -75,7 +75,7 @@ namespace HeyMilo.Engine.Tests
             var driver = new Driver(Importer(api)).Import(Driver.Rows(3));
 
             Assert.Equal(new[] { CandidateOutcomeKind.Sent, CandidateOutcomeKind.Rejected, CandidateOutcomeKind.Sent }, driver.Outcomes.Select(o => o.Kind));
-            Assert.Contains("Row 2", driver.Outcomes[1].Error!.ApiMessage);
+            Assert.Contains("Data row 2", driver.Outcomes[1].Error!.ApiMessage);
             Assert.Equal("bad email", Assert.Single(driver.Outcomes[1].Error!.FieldErrors).Message);
             Assert.Equal(new[] { 3, 2 }, api.Requests.Select(r => r.Count));
         }

@@ -94,7 +94,8 @@ namespace HeyMilo.Tests
             Assert.All(result.Errors, e => Assert.Equal("HeyMilo.ValidationFailed" + CmdletId, e.FullyQualifiedErrorId));
             Assert.All(result.Errors, e => Assert.Equal(ErrorCategory.InvalidData, e.CategoryInfo.Category));
             Assert.Equal(new object[] { rows[5], rows[40], rows[77] }, result.Errors.Select(e => e.TargetObject));
-            Assert.Contains("Row 78", result.Errors[2].ErrorDetails.Message);
+            Assert.Contains("Data row 78", result.Errors[2].ErrorDetails.Message);
+            Assert.Contains("column 'Email': domain does not accept email", result.Errors[2].ErrorDetails.Message);
             Assert.Contains("domain does not accept email", result.Errors[2].ErrorDetails.Message);
 
             var sent = Bulk();
@@ -150,11 +151,11 @@ namespace HeyMilo.Tests
                 Assert.Equal(ErrorCategory.InvalidData, e.CategoryInfo.Category);
             });
             Assert.Equal(rows.Skip(1), result.Errors.Select(e => e.TargetObject));
-            Assert.Contains("Row 2", result.Errors[0].ErrorDetails.Message);
+            Assert.Contains("Data row 2", result.Errors[0].ErrorDetails.Message);
             Assert.Contains("name", result.Errors[0].ErrorDetails.Message);
-            Assert.Contains("Row 3", result.Errors[1].ErrorDetails.Message);
+            Assert.Contains("Data row 3", result.Errors[1].ErrorDetails.Message);
             Assert.Contains("email", result.Errors[1].ErrorDetails.Message);
-            Assert.Contains("Row 7", result.Errors[5].ErrorDetails.Message);
+            Assert.Contains("Data row 7", result.Errors[5].ErrorDetails.Message);
             Assert.Contains("phone", result.Errors[5].ErrorDetails.Message);
 
             var sent = Items(Assert.Single(Bulk()));
@@ -175,8 +176,8 @@ namespace HeyMilo.Tests
 
             Assert.Empty(result.Errors);
             var warning = Assert.Single(result.Warnings);
-            Assert.Contains("Row 3", warning);
-            Assert.Contains("row 1", warning);
+            Assert.Contains("Data row 3", warning);
+            Assert.Contains("data row 1", warning);
             Assert.Equal(new[] { "ada@example.com", "bob@example.com" }, Items(Assert.Single(Bulk())).Select(i => i.GetProperty("email").GetString()));
             var summary = result.Output.Last();
             Assert.Equal(1L, summary.Properties["Skipped"].Value);
@@ -325,7 +326,7 @@ namespace HeyMilo.Tests
             Assert.Equal(2, result.Errors.Count);
             Assert.All(result.Errors, e => Assert.Equal("HeyMilo.ServerError" + CmdletId, e.FullyQualifiedErrorId));
             Assert.Equal(rows.Take(2), result.Errors.Select(e => e.TargetObject));
-            Assert.Contains("Row 1", result.Errors[0].ErrorDetails.Message);
+            Assert.Contains("Data row 1", result.Errors[0].ErrorDetails.Message);
             var results = result.Output.Take(3).ToList();
             Assert.Equal(new[] { 3L, 4L, 5L }, results.Select(o => (long)o.Properties["RowNumber"].Value));
             Assert.Equal(3 + 2, Bulk().Count); // 1 try + 2 retries, then the two other batches
@@ -736,6 +737,60 @@ namespace HeyMilo.Tests
             Assert.All(result.Output, o => Assert.Equal("HeyMilo.CandidateImportResult", o.TypeNames[0]));
             Assert.Contains(result.Warnings, w => w.Contains("-SummaryVariable"));
             Assert.Contains(host.Lines, l => l.Contains("Import summary: 3 rows: sent 3"));
+        }
+        [Fact]
+        public void Row_errors_name_the_users_column_number_data_rows_and_list_every_accepted_alias()
+        {
+            Ps.Set("rows", new[]
+            {
+                CsvRow(("Full Name", "Ada"), ("E-mail", "ada@example.com"), ("Mobile", "555-1234")),
+                CsvRow(("Nickname", "Bob"), ("E-mail", "bob@example.com")),
+                CsvRow(("Full Name", "Zero Width"), ("E-mail", "zero\u200bwidth@example.com")),
+                CsvRow(("Full Name", "Control"), ("E-mail", "ctl\u0001@example.com")),
+            });
+
+            var result = Run("$rows | Import-MiloCandidate -PostingId $p").ThrowIfTerminating();
+
+            var messages = result.Errors.Select(e => e.ErrorDetails.Message).ToList();
+            Assert.Equal(4, messages.Count);
+            Assert.StartsWith("Data row 1: column 'Mobile': '555-1234'", messages[0]);
+            Assert.DoesNotContain("phone_number", messages[0]);
+            Assert.Contains("Name, Full Name or Candidate Name", messages[1]);
+            Assert.Contains("First Name or Given Name / Last Name, Surname or Family Name", messages[1]);
+            Assert.StartsWith("Data row 3: column 'E-mail'", messages[2]);
+            Assert.Contains("invisible or control character (U+200B)", messages[2]);
+            Assert.Contains("(U+0001)", messages[3]);
+            Assert.Empty(Bulk());
+        }
+
+        [Fact]
+        public void WhatIf_says_candidate_for_one_and_candidates_for_more()
+        {
+            Ps.Set("one", Rows(1));
+            Ps.Set("two", Rows(2));
+            var host = new RecordingHost();
+            using var runspace = HostedRunspace(host);
+            runspace.Set("one", Rows(1));
+            runspace.Set("two", Rows(2));
+            runspace.Invoke("$one | Import-MiloCandidate -PostingId $p -WhatIf; $two | Import-MiloCandidate -PostingId $p -WhatIf").ThrowIfTerminating();
+
+            Assert.Contains(host.Lines, l => l.Contains("Import 1 candidate into posting " + PostingId));
+            Assert.Contains(host.Lines, l => l.Contains("Import 2 candidates into posting " + PostingId));
+        }
+
+        [Fact]
+        public void The_column_aliases_in_docs_import_md_and_the_help_page_are_the_ones_the_module_accepts()
+        {
+            var table = (System.Collections.Generic.IReadOnlyList<System.Collections.Generic.KeyValuePair<string, System.Collections.Generic.IReadOnlyList<string>>>)
+                ModuleInternals.EngineAssembly.GetType("HeyMilo.Import.CandidateColumns", throwOnError: true)!.GetField("All")!.GetValue(null)!;
+            var expected = table.Select(f => f.Key + ": " + string.Join(", ", f.Value)).ToList();
+            foreach (var page in new[] { new[] { "docs", "import.md" }, new[] { "docs", "cmdlets", "Import-MiloCandidate.md" } })
+            {
+                var lines = System.IO.File.ReadAllLines(System.IO.Path.Combine(new[] { RepoPaths.Root }.Concat(page).ToArray()));
+                var listed = lines.Select(l => System.Text.RegularExpressions.Regex.Match(l, @"^- (name|first name|last name|email|phone) columns?: (.*)$"))
+                    .Where(m => m.Success).Select(m => m.Groups[1].Value + ": " + m.Groups[2].Value.TrimEnd('.')).ToList();
+                Assert.Equal(expected, listed);
+            }
         }
     }
 }

@@ -95,7 +95,7 @@ namespace HeyMilo.Import
             }
             CheckColumns(row);
             var read = _reader.Read(row);
-            var outcome = new CandidateOutcome(row, read.Candidate);
+            var outcome = new CandidateOutcome(row, read.Candidate, read.Columns);
             _order.Enqueue(outcome);
 
             if (read.Candidate is null)
@@ -162,7 +162,7 @@ namespace HeyMilo.Import
 
         private void SkipRepeat(CandidateOutcome repeat, CandidateOutcome first) =>
             Finish(repeat, CandidateOutcomeKind.Skipped, sameEmailAs: first.Row.Number, message: string.Format(CultureInfo.InvariantCulture,
-                "Row {0}: the email '{1}' already came in row {2}; it is sent once, this row is skipped.", repeat.Row.Number, repeat.Candidate!.Email, first.Row.Number));
+                "Data row {0}: the email '{1}' already came in data row {2}; it is sent once, this row is skipped.", repeat.Row.Number, repeat.Candidate!.Email, first.Row.Number));
 
         /// <summary>No more rows: what is pending becomes the last batch.</summary>
         public void EndOfInput()
@@ -463,7 +463,7 @@ namespace HeyMilo.Import
                     if (batch.Abandoned) return;
                     for (var k = 0; k < part.Count; k++)
                     {
-                        if (named.TryGetValue(k, out var errors)) batch.Results[part[k]] = BatchResult.Of(CandidateOutcomeKind.Rejected, RowError(batch.Rows[part[k]].Row, ex, errors));
+                        if (named.TryGetValue(k, out var errors)) batch.Results[part[k]] = BatchResult.Of(CandidateOutcomeKind.Rejected, RowError(batch.Rows[part[k]], ex, errors));
                         else rest.Add(part[k]);
                     }
                 }
@@ -483,12 +483,20 @@ namespace HeyMilo.Import
         }
 
         /// <summary>The API's 422 cut down to one row: only that row's field errors, its number in the message.</summary>
-        private static MiloApiException RowError(CandidateRow row, MiloApiException ex, List<MiloFieldError> errors)
+        private static MiloApiException RowError(CandidateOutcome row, MiloApiException ex, List<MiloFieldError> errors)
         {
-            var message = string.Format(CultureInfo.InvariantCulture, "Row {0}: the API rejected the candidate: {1}",
-                row.Number, string.Join("; ", errors.Select(e => e.Message)));
+            var message = string.Format(CultureInfo.InvariantCulture, "Data row {0}: the API rejected the candidate: {1}",
+                row.Row.Number, string.Join("; ", errors.Select(e => ColumnOf(row, e) + e.Message)));
             return new MiloApiException(MiloFailureKind.HttpError, message, ex.Method, ex.Path, ex.StatusCode,
                 ex.ErrorType, ex.ErrorCode, ex.RequestId, null, errors, ex);
+        }
+
+        /// <summary>"column 'Mobile': " for a field error at body.data.i.phone_number, naming the user's column, not the API's field.</summary>
+        private static string ColumnOf(CandidateOutcome row, MiloFieldError error)
+        {
+            var field = error.Field.Split('.').LastOrDefault() ?? string.Empty;
+            if (row.Columns.TryGetValue(field, out var column)) return "column '" + column + "': ";
+            return field == "metadata" || error.Field.Contains(".metadata") ? "metadata: " : string.Empty;
         }
 
         private readonly struct BatchResult

@@ -27,11 +27,15 @@ namespace HeyMilo.Import
     /// <summary>One input row and what became of it. Final once <see cref="Kind"/> is not Pending.</summary>
     internal sealed class CandidateOutcome
     {
-        internal CandidateOutcome(CandidateRow row, CandidateIngestItem? candidate)
+        internal CandidateOutcome(CandidateRow row, CandidateIngestItem? candidate, IReadOnlyDictionary<string, string>? columns = null)
         {
             Row = row;
             Candidate = candidate;
+            Columns = columns ?? new Dictionary<string, string>();
         }
+
+        /// <summary>API field → the user's column it came from.</summary>
+        public IReadOnlyDictionary<string, string> Columns { get; }
 
         public CandidateRow Row { get; }
         /// <summary>The candidate as sent (or as it would have been); null for an invalid row.</summary>

@@ -10,12 +10,16 @@ namespace HeyMilo.Import
     /// <summary>What reading one row gave: the candidate to send, or why the row cannot be sent.</summary>
     internal sealed class CandidateRead
     {
-        private CandidateRead(CandidateIngestItem? candidate, string? problem, string? warning)
+        private CandidateRead(CandidateIngestItem? candidate, string? problem, string? warning, IReadOnlyDictionary<string, string>? columns = null)
         {
             Candidate = candidate;
             Problem = problem;
             Warning = warning;
+            Columns = columns ?? new Dictionary<string, string>();
         }
+
+        /// <summary>API field (name, email, phone_number) → the user's column it came from, to name it in messages.</summary>
+        public IReadOnlyDictionary<string, string> Columns { get; }
 
         public CandidateIngestItem? Candidate { get; }
         /// <summary>Why the row is invalid (a message naming the row and the field), when Candidate is null.</summary>
@@ -23,7 +27,7 @@ namespace HeyMilo.Import
         /// <summary>Something the user should know that does not stop the row (a -MetadataProperty column it lacks).</summary>
         public string? Warning { get; }
 
-        public static CandidateRead Valid(CandidateIngestItem candidate, string? warning) => new CandidateRead(candidate, null, warning);
+        public static CandidateRead Valid(CandidateIngestItem candidate, string? warning, IReadOnlyDictionary<string, string>? columns = null) => new CandidateRead(candidate, null, warning, columns);
         public static CandidateRead Invalid(string problem, string? warning) => new CandidateRead(null, problem, warning);
     }
 
@@ -56,29 +60,39 @@ namespace HeyMilo.Import
             var columns = Columns(row);
             string? warning = null;
             var number = row.Number;
+            var sources = new Dictionary<string, string>(StringComparer.Ordinal);
 
-            var name = First(columns, CandidateColumns.Name);
+            var (nameColumn, name) = First(columns, CandidateColumns.Name);
             if (name.Length == 0)
             {
-                var first = First(columns, CandidateColumns.FirstName);
-                var last = First(columns, CandidateColumns.LastName);
+                var (firstColumn, first) = First(columns, CandidateColumns.FirstName);
+                var (lastColumn, last) = First(columns, CandidateColumns.LastName);
                 name = (first + " " + last).Trim();
+                nameColumn = firstColumn ?? lastColumn;
             }
-            if (name.Length == 0) return Invalid(number, "name", "is required (a Name, Full Name, or First Name/Last Name column).");
-            if (BrokenText(name)) return Invalid(number, "name", BrokenTextProblem);
+            if (name.Length == 0)
+                return Invalid(string.Format(CultureInfo.InvariantCulture, "no name: the row has no value in a name column ({0}), nor in {1} / {2}.",
+                    CandidateColumns.Describe(CandidateColumns.Name), CandidateColumns.Describe(CandidateColumns.FirstName), CandidateColumns.Describe(CandidateColumns.LastName)));
+            if (BrokenText(name)) return Invalid($"column '{nameColumn}' {BrokenTextProblem}");
+            sources["name"] = nameColumn!;
 
-            var email = First(columns, CandidateColumns.Email);
-            if (email.Length == 0) return Invalid(number, "email", "is required (an Email, E-mail or Email Address column).");
-            if (BrokenText(email)) return Invalid(number, "email", BrokenTextProblem);
-            if (!IsEmail(email)) return Invalid(number, "email", $"'{email}' is not an email address.");
+            var (emailColumn, email) = First(columns, CandidateColumns.Email);
+            if (email.Length == 0)
+                return Invalid($"no email: the row has no value in an email column ({CandidateColumns.Describe(CandidateColumns.Email)}).");
+            if (BrokenText(email)) return Invalid($"column '{emailColumn}' {BrokenTextProblem}");
+            if (InvisibleCharacter(email) is string invisible)
+                return Invalid($"column '{emailColumn}': '{email}' is not an email address: it contains an invisible or control character ({invisible}).");
+            if (!IsEmail(email)) return Invalid($"column '{emailColumn}': '{email}' is not an email address.");
+            sources["email"] = emailColumn!;
 
             string? phone = null;
-            var rawPhone = First(columns, CandidateColumns.Phone);
+            var (phoneColumn, rawPhone) = First(columns, CandidateColumns.Phone);
             if (rawPhone.Length > 0)
             {
                 phone = NormalizePhone(rawPhone);
                 if (phone is null)
-                    return Invalid(number, "phone_number", $"'{rawPhone}' is not a phone number in international form (E.164, e.g. +12065551234): include the country code.");
+                    return Invalid($"column '{phoneColumn}': '{rawPhone}' is not a phone number in international form (E.164, e.g. +12065551234): include the country code.");
+                sources["phone_number"] = phoneColumn!;
             }
 
             var metadata = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -88,7 +102,7 @@ namespace HeyMilo.Import
                 {
                     if (_missingColumnsReported.Add(column))
                         warning = string.Format(CultureInfo.InvariantCulture,
-                            "Row {0} has no column '{1}' named in -MetadataProperty; rows without it are sent without that metadata key.", number, column);
+                            "Data row {0} has no column '{1}' named in -MetadataProperty; rows without it are sent without that metadata key.", number, column);
                     continue;
                 }
                 if (value.Length > 0) metadata[column] = value;
@@ -96,7 +110,7 @@ namespace HeyMilo.Import
             foreach (var pair in _fixedMetadata) metadata[pair.Key] = pair.Value;
 
             var problem = CheckMetadata(metadata);
-            if (problem != null) return CandidateRead.Invalid(Message(number, "metadata", problem), warning);
+            if (problem != null) return Invalid("metadata " + problem);
 
             return CandidateRead.Valid(new CandidateIngestItem
             {
@@ -104,9 +118,20 @@ namespace HeyMilo.Import
                 Email = email,
                 PhoneNumber = phone,
                 Metadata = metadata.Count > 0 ? metadata : null,
-            }, warning);
+            }, warning, sources);
 
-            CandidateRead Invalid(long n, string field, string text) => CandidateRead.Invalid(Message(n, field, text), warning);
+            CandidateRead Invalid(string text) => CandidateRead.Invalid(Message(number, text), warning);
+        }
+
+        /// <summary>"U+200B" for the first zero-width (format) or control character of the text, or null.</summary>
+        public static string? InvisibleCharacter(string text)
+        {
+            foreach (var c in text)
+            {
+                if (char.IsControl(c) || CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.Format)
+                    return "U+" + ((int)c).ToString("X4", CultureInfo.InvariantCulture);
+            }
+            return null;
         }
 
         /// <summary>Null when the metadata fits the API's limits, else what is wrong.</summary>
@@ -170,33 +195,34 @@ namespace HeyMilo.Import
             return s_e164.IsMatch(text) ? text : null;
         }
 
-        private static string Message(long rowNumber, string field, string problem) =>
-            string.Format(CultureInfo.InvariantCulture, "Row {0}: '{1}' {2}", rowNumber, field, problem);
+        /// <summary>Rows are numbered as data rows: the first row under a CSV header is data row 1 (line 2 of the file).</summary>
+        private static string Message(long rowNumber, string problem) =>
+            string.Format(CultureInfo.InvariantCulture, "Data row {0}: {1}", rowNumber, problem);
 
-        /// <summary>The row's cells by normalized column name (the first of a name wins).</summary>
-        private static Dictionary<string, string> Columns(CandidateRow row)
+        /// <summary>The row's cells by normalized column name (the first of a name wins), with the column's own name.</summary>
+        private static Dictionary<string, KeyValuePair<string, string>> Columns(CandidateRow row)
         {
-            var columns = new Dictionary<string, string>(StringComparer.Ordinal);
+            var columns = new Dictionary<string, KeyValuePair<string, string>>(StringComparer.Ordinal);
             foreach (var cell in row.Cells)
             {
                 var key = CandidateColumns.Normalize(cell.Key);
-                if (!columns.ContainsKey(key)) columns[key] = (cell.Value ?? string.Empty).Trim();
+                if (!columns.ContainsKey(key)) columns[key] = new KeyValuePair<string, string>(cell.Key, (cell.Value ?? string.Empty).Trim());
             }
             return columns;
         }
 
-        /// <summary>The first alias with a non-blank value.</summary>
-        private static string First(Dictionary<string, string> columns, IReadOnlyList<string> aliases)
+        /// <summary>The first alias with a non-blank value: the user's column name and the value.</summary>
+        private static (string? Column, string Value) First(Dictionary<string, KeyValuePair<string, string>> columns, IReadOnlyList<string> aliases)
         {
             foreach (var alias in aliases)
             {
-                if (columns.TryGetValue(CandidateColumns.Normalize(alias), out var value) && value.Length > 0) return value;
+                if (columns.TryGetValue(CandidateColumns.Normalize(alias), out var cell) && cell.Value.Length > 0) return (cell.Key, cell.Value);
             }
-            return string.Empty;
+            return (null, string.Empty);
         }
 
         /// <summary>A -MetadataProperty column: its exact name (case-insensitive) first, then the normalized one.</summary>
-        private static bool TryColumn(CandidateRow row, Dictionary<string, string> columns, string name, out string value)
+        private static bool TryColumn(CandidateRow row, Dictionary<string, KeyValuePair<string, string>> columns, string name, out string value)
         {
             foreach (var cell in row.Cells)
             {
@@ -206,7 +232,9 @@ namespace HeyMilo.Import
                     return true;
                 }
             }
-            return columns.TryGetValue(CandidateColumns.Normalize(name), out value!);
+            var found = columns.TryGetValue(CandidateColumns.Normalize(name), out var normalized);
+            value = normalized.Value ?? string.Empty;
+            return found;
         }
     }
 }

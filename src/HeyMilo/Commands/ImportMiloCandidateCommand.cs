@@ -22,6 +22,7 @@ namespace HeyMilo.Commands
         private ThrottledProgress _progress = null!;
         private MiloSession? _session;
         private long _rowNumber;
+        private bool _finished;
 
         [Parameter(Mandatory = true, ValueFromPipeline = true)]
         public PSObject InputObject { get; set; } = null!;
@@ -149,7 +150,7 @@ namespace HeyMilo.Commands
                 switch (_importer.Next(drain: end))
                 {
                     case ImportStep.Send:
-                        var action = string.Format(CultureInfo.InvariantCulture, "Import {0} candidates into {1}", _importer.ReadyCount, _importer.Target.Description);
+                        var action = string.Format(CultureInfo.InvariantCulture, "Import {0} {1} into {2}", _importer.ReadyCount, _importer.ReadyCount == 1 ? "candidate" : "candidates", _importer.Target.Description);
                         if (!ShouldProcess(action, action + "?", "Import-MiloCandidate")) { _importer.Decline(); break; }
                         _session ??= RequireSession();
                         using (EnterOperationLog()) _importer.Send(Cancellation);
@@ -164,16 +165,22 @@ namespace HeyMilo.Commands
             }
         }
 
+        protected override void OnPipelineEnd()
+        {
+            if (!_finished && _importer != null) Stopped();
+        }
+
         /// <summary>Ctrl+C or an early stop downstream: account for every row read, on the host and in -SummaryVariable.</summary>
         private void Stopped()
         {
-            if (_importer.Interrupted) return;
+            if (_importer.Interrupted || _finished) return;
             CandidateOutput.ReportInterrupted(this, _importer.Interrupt(), _importer.Target);
             PublishSummary();
         }
 
         private CandidateImportSummary PublishSummary()
         {
+            _finished = !_importer.Interrupted;
             var summary = _importer.Summary();
             if (SummaryVariable != null) SessionState.PSVariable.Set(SummaryVariable, summary);
             return summary;

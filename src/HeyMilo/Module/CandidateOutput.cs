@@ -128,7 +128,7 @@ namespace HeyMilo.Module
                 var rows = left.Where(o => o.Kind == kind).ToList();
                 if (rows.Count == 0) return;
                 var list = string.Join(", ", rows.Select(o => withEmails && o.Candidate != null ? $"{o.Row.Number} ({o.Candidate.Email})" : o.Row.Number.ToString(CultureInfo.InvariantCulture)));
-                ui.WriteWarningLine(string.Format(CultureInfo.InvariantCulture, "Import-MiloCandidate was stopped: {0} row(s) {1}: rows {2}.", rows.Count, what, list));
+                ui.WriteWarningLine(string.Format(CultureInfo.InvariantCulture, "Import-MiloCandidate was stopped: {0} row(s) {1}: data rows {2}.", rows.Count, what, list));
             }
             Line(CandidateOutcomeKind.Unknown, "in a request still in flight, state unknown — may have been ingested. " + CandidateImportFailure.Unknown(target), withEmails: true);
             Line(CandidateOutcomeKind.Sent, "were sent (the API had answered) but not written out", withEmails: true);

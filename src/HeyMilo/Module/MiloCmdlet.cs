@@ -136,8 +136,17 @@ namespace HeyMilo.Module
             WriteError(record);
         }
 
+        /// <summary>
+        /// Runs when PowerShell disposes the cmdlet at the end of its pipeline — also one that was stopped (Ctrl+C,
+        /// Select-Object -First) between two input objects, where no other method of the cmdlet runs.
+        /// </summary>
+        protected virtual void OnPipelineEnd()
+        {
+        }
+
         public void Dispose()
         {
+            OnPipelineEnd();
             _cancellation.Dispose();
             _inbox.Dispose();
         }

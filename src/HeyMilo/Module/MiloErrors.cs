@@ -41,7 +41,7 @@ namespace HeyMilo.Module
         public static ErrorRecord ForRow(Exception exception, object? target, long rowNumber, string? meaning = null)
         {
             var record = FromException(exception, target);
-            var message = string.Format(System.Globalization.CultureInfo.InvariantCulture, "Row {0}: {1}", rowNumber, exception.Message);
+            var message = string.Format(System.Globalization.CultureInfo.InvariantCulture, "Data row {0}: {1}", rowNumber, exception.Message);
             record.ErrorDetails = new ErrorDetails(meaning is null ? message : message + Environment.NewLine + meaning)
             {
                 RecommendedAction = meaning ?? record.ErrorDetails?.RecommendedAction,
