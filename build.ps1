@@ -228,12 +228,9 @@ function Invoke-DemoTask {
             # The main job: a CSV of candidates into a posting, the accepted rows to a mailing list,
             # the rejected ones reported with their row, and a summary.
             $sent = Join-Path $DemoOutput 'sent.csv'
-            Write-Host "Import-Csv $SampleCsv | Import-MiloCandidate -PostingId $($postings[0].Id) -MetadataProperty Source -Summary" -ForegroundColor Cyan
-            $results = @(Import-Csv -LiteralPath $SampleCsv |
-                    Import-MiloCandidate -PostingId $postings[0].Id -MetadataProperty Source -Summary -ErrorVariable rejected -ErrorAction SilentlyContinue)
-            $summary = $results | Where-Object { $_ -is [HeyMilo.CandidateImportSummary] }
-            $results | Where-Object { $_ -is [HeyMilo.CandidateImportResult] } |
-                Select-Object RowNumber, Name, Email, InterviewId, InterviewUrl |
+            Write-Host "Import-Csv $SampleCsv | Import-MiloCandidate -PostingId $($postings[0].Id) -MetadataProperty Source -SummaryVariable summary | Export-Csv $sent" -ForegroundColor Cyan
+            Import-Csv -LiteralPath $SampleCsv |
+                Import-MiloCandidate -PostingId $postings[0].Id -MetadataProperty Source -SummaryVariable summary -ErrorVariable rejected -ErrorAction SilentlyContinue |
                 Export-Csv -LiteralPath $sent -NoTypeInformation
             foreach ($problem in $rejected) { Write-Host "  rejected: $($problem.ErrorDetails.Message)" -ForegroundColor Yellow }
             $summary | Format-List | Out-Host

@@ -34,7 +34,7 @@ namespace HeyMilo.Tests
             Ps.Set("rows", rows);
             Ps.Set("p", Sim.Data.PostingIds[0]);
 
-            var result = Run("$rows | Import-MiloCandidate -PostingId $p -MetadataProperty Source -Summary").ThrowIfTerminating();
+            var result = Run("$rows | Import-MiloCandidate -PostingId $p -MetadataProperty Source -SummaryVariable s; $s").ThrowIfTerminating();
 
             var summary = result.Output.Last();
             Assert.Equal("HeyMilo.CandidateImportSummary", summary.TypeNames[0]);

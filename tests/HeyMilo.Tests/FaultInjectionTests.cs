@@ -104,7 +104,8 @@ namespace HeyMilo.Tests
                     Sim.Faults.Add("POST", BulkPath, new Fault { Status = 500, AfterHandler = true }, times: 2);
             };
 
-            var result = Run("$rows | Import-MiloCandidate -PostingId $p -BatchSize 100").ThrowIfTerminating();
+            // One batch at a time: the injected faults meet the batches in a known order.
+            var result = Run("$rows | Import-MiloCandidate -PostingId $p -BatchSize 100 -ThrottleLimit 1").ThrowIfTerminating();
 
             Assert.Empty(result.Errors);
             Assert.Equal(250, result.Output.Count);
@@ -214,7 +215,8 @@ namespace HeyMilo.Tests
                 thirdBatch.TrySetResult(r);
             };
 
-            using var ps = Ps.Create("$rows | Import-MiloCandidate -PostingId $p -BatchSize 10");
+            // One batch at a time: when the third batch reaches the server, the first two have been written.
+            using var ps = Ps.Create("$rows | Import-MiloCandidate -PostingId $p -BatchSize 10 -ThrottleLimit 1");
             var output = new PSDataCollection<PSObject>();
             var invocation = ps.BeginInvoke<PSObject, PSObject>(null, output);
             await thirdBatch.Task.WaitAsync(TimeSpan.FromSeconds(60)); // guard only

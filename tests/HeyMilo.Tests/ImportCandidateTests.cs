@@ -94,7 +94,8 @@ namespace HeyMilo.Tests
             Assert.All(result.Errors, e => Assert.Equal("HeyMilo.ValidationFailed" + CmdletId, e.FullyQualifiedErrorId));
             Assert.All(result.Errors, e => Assert.Equal(ErrorCategory.InvalidData, e.CategoryInfo.Category));
             Assert.Equal(new object[] { rows[5], rows[40], rows[77] }, result.Errors.Select(e => e.TargetObject));
-            Assert.Contains("Row 78", result.Errors[2].ErrorDetails.Message);
+            Assert.Contains("Data row 78", result.Errors[2].ErrorDetails.Message);
+            Assert.Contains("column 'Email': domain does not accept email", result.Errors[2].ErrorDetails.Message);
             Assert.Contains("domain does not accept email", result.Errors[2].ErrorDetails.Message);
 
             var sent = Bulk();
@@ -150,11 +151,11 @@ namespace HeyMilo.Tests
                 Assert.Equal(ErrorCategory.InvalidData, e.CategoryInfo.Category);
             });
             Assert.Equal(rows.Skip(1), result.Errors.Select(e => e.TargetObject));
-            Assert.Contains("Row 2", result.Errors[0].ErrorDetails.Message);
+            Assert.Contains("Data row 2", result.Errors[0].ErrorDetails.Message);
             Assert.Contains("name", result.Errors[0].ErrorDetails.Message);
-            Assert.Contains("Row 3", result.Errors[1].ErrorDetails.Message);
+            Assert.Contains("Data row 3", result.Errors[1].ErrorDetails.Message);
             Assert.Contains("email", result.Errors[1].ErrorDetails.Message);
-            Assert.Contains("Row 7", result.Errors[5].ErrorDetails.Message);
+            Assert.Contains("Data row 7", result.Errors[5].ErrorDetails.Message);
             Assert.Contains("phone", result.Errors[5].ErrorDetails.Message);
 
             var sent = Items(Assert.Single(Bulk()));
@@ -171,12 +172,12 @@ namespace HeyMilo.Tests
                 CsvRow(("Name", "Ada Again"), ("Email", " ADA@Example.com ")),
             });
 
-            var result = Run("$rows | Import-MiloCandidate -PostingId $p -Summary").ThrowIfTerminating();
+            var result = Run("$rows | Import-MiloCandidate -PostingId $p -SummaryVariable s; $s").ThrowIfTerminating();
 
             Assert.Empty(result.Errors);
             var warning = Assert.Single(result.Warnings);
-            Assert.Contains("Row 3", warning);
-            Assert.Contains("row 1", warning);
+            Assert.Contains("Data row 3", warning);
+            Assert.Contains("data row 1", warning);
             Assert.Equal(new[] { "ada@example.com", "bob@example.com" }, Items(Assert.Single(Bulk())).Select(i => i.GetProperty("email").GetString()));
             var summary = result.Output.Last();
             Assert.Equal(1L, summary.Properties["Skipped"].Value);
@@ -189,7 +190,7 @@ namespace HeyMilo.Tests
             var rows = Rows(250).Append(CsvRow(("Name", "Bad"), ("Email", "bad"))).ToArray();
             Ps.Set("rows", rows);
 
-            var result = Run("$rows | Import-MiloCandidate -PostingId $p -WhatIf -Summary").ThrowIfTerminating();
+            var result = Run("$rows | Import-MiloCandidate -PostingId $p -WhatIf -SummaryVariable s; $s").ThrowIfTerminating();
 
             Assert.DoesNotContain(Sim.Requests.Snapshot(), r => r.Path.Contains("/candidates"));
             Assert.Equal(0, Sim.Data.IngestedCount(PostingId));
@@ -319,12 +320,13 @@ namespace HeyMilo.Tests
             Ps.Set("rows", rows);
             Sim.Faults.Add("POST", BulkPath, new Fault { Status = 500, AfterHandler = false }, times: 3);
 
-            var result = Run("$rows | Import-MiloCandidate -PostingId $p -BatchSize 2 -Summary").ThrowIfTerminating();
+            // One batch at a time, so the three injected 500s all meet the first batch (and its retries).
+            var result = Run("$rows | Import-MiloCandidate -PostingId $p -BatchSize 2 -ThrottleLimit 1 -SummaryVariable s; $s").ThrowIfTerminating();
 
             Assert.Equal(2, result.Errors.Count);
             Assert.All(result.Errors, e => Assert.Equal("HeyMilo.ServerError" + CmdletId, e.FullyQualifiedErrorId));
             Assert.Equal(rows.Take(2), result.Errors.Select(e => e.TargetObject));
-            Assert.Contains("Row 1", result.Errors[0].ErrorDetails.Message);
+            Assert.Contains("Data row 1", result.Errors[0].ErrorDetails.Message);
             var results = result.Output.Take(3).ToList();
             Assert.Equal(new[] { 3L, 4L, 5L }, results.Select(o => (long)o.Properties["RowNumber"].Value));
             Assert.Equal(3 + 2, Bulk().Count); // 1 try + 2 retries, then the two other batches
@@ -342,7 +344,7 @@ namespace HeyMilo.Tests
                 CsvRow(("Name", ""), ("Email", "x@example.com")),
             }).ToArray());
 
-            var result = Run("$rows | Import-MiloCandidate -PostingId $p -BatchSize 5 -Summary -Verbose").ThrowIfTerminating();
+            var result = Run("$rows | Import-MiloCandidate -PostingId $p -BatchSize 5 -SummaryVariable s -Verbose; $s").ThrowIfTerminating();
 
             var summary = result.Output.Last();
             Assert.Equal("HeyMilo.CandidateImportSummary", summary.TypeNames[0]);
@@ -423,10 +425,19 @@ namespace HeyMilo.Tests
         [Fact]
         public void Rows_stream_through_a_batch_is_sent_as_soon_as_it_fills()
         {
+            // The upstream waits (guarded) for each batch to reach the server before it makes the next row:
+            // it would wait in vain if the cmdlet held rows back until the end.
+            var arrived = new System.Threading.SemaphoreSlim(0);
+            Sim.Requests.Recorded += r =>
+            {
+                if (r.Path == BulkPath) arrived.Release();
+            };
+            Ps.Set("arrived", arrived);
             Ps.Set("log", Sim.Requests);
             var result = Run(@"
                 $seen = @{}
                 1..25 | ForEach-Object {
+                    if ($_ -eq 11 -or $_ -eq 21) { $seen[""wait$_""] = $arrived.Wait(60000) }
                     $seen[$_] = @($log.Snapshot() | Where-Object { $_.Path -like '*/candidates/bulk' }).Count
                     [pscustomobject]@{ Name = ""n$_""; Email = ""n$_@example.com"" }
                 } | Import-MiloCandidate -PostingId $p -BatchSize 10
@@ -434,10 +445,39 @@ namespace HeyMilo.Tests
 
             var seen = (Hashtable)result.Output.Last().BaseObject;
             Assert.Equal(0, (int)seen[10]!);
+            Assert.True((bool)seen["wait11"]!);
             Assert.Equal(1, (int)seen[11]!);
+            Assert.True((bool)seen["wait21"]!);
             Assert.Equal(2, (int)seen[21]!);
             Assert.Equal(25, result.Output.Count - 1);
             Assert.Equal(3, Bulk().Count);
+        }
+
+        [Fact]
+        public async System.Threading.Tasks.Task After_the_first_batch_up_to_ThrottleLimit_batches_are_in_flight_at_once()
+        {
+            // The first batch is answered; the next ones hang, so each stays in flight until the test stops the import.
+            var arrivals = new System.Threading.SemaphoreSlim(0);
+            var count = 0;
+            Sim.Requests.Recorded += r =>
+            {
+                if (r.Path != BulkPath) return;
+                // Added as the second request arrives, before the simulator looks for a fault for it: it and later ones hang.
+                if (System.Threading.Interlocked.Increment(ref count) == 2) Sim.Faults.Add("POST", BulkPath, new Fault { Hang = true }, times: 100);
+                arrivals.Release();
+            };
+            Ps.Set("rows", Rows(100));
+            using var ps = Ps.Create("$rows | Import-MiloCandidate -PostingId $p -BatchSize 10 -ThrottleLimit 3");
+            var output = new PSDataCollection<PSObject>();
+            var invocation = ps.BeginInvoke<PSObject, PSObject>(null, output);
+            for (var i = 0; i < 4; i++) Assert.True(await arrivals.WaitAsync(TimeSpan.FromSeconds(60)), "batch " + (i + 1) + " never came"); // guard only
+
+            // Three hang; the fifth batch (rows 41-50) waits for a free slot. Output waits for row 11 first.
+            Assert.Equal(4, Bulk().Count);
+            ps.Stop();
+            Assert.True(invocation.IsCompleted);
+            Assert.Equal(4, Bulk().Count);
+            Assert.Equal(Enumerable.Range(1, 10).Select(i => (long)i), output.Select(o => (long)o.Properties["RowNumber"].Value));
         }
 
         [Fact]
@@ -485,6 +525,272 @@ namespace HeyMilo.Tests
             Assert.Empty(output);
             Assert.Empty(ps.Streams.Error);
             Assert.Single(Bulk());
+        }
+
+        private static object? P(object? o, string name) => PSObject.AsPSObject(o!).Properties[name]?.Value;
+
+        private static List<object> Items(object? list) => ((IEnumerable)PSObject.AsPSObject(list!).BaseObject).Cast<object>().ToList();
+
+        /// <summary>A runspace whose host records what the cmdlet writes to it directly, connected like Ps.</summary>
+        private PsHost HostedRunspace(RecordingHost host)
+        {
+            var ps = new PsHost(host);
+            ps.Set("MiloTestKey", Secure(Key));
+            ps.Invoke($"Connect-Milo -ApiKey $MiloTestKey -BaseUri '{BaseUri}' -LegacyBaseUri '{BaseUri}' -RequestsPerMinute 100000").ThrowIfTerminating();
+            ps.Set("p", PostingId);
+            return ps;
+        }
+
+        [Fact]
+        public async System.Threading.Tasks.Task Stopped_with_batches_in_flight_every_row_read_is_reported_sent_unknown_or_not_sent_and_the_summary_is_set()
+        {
+            // Batch 2 is stored by the server and never answered; batches 3 and 4 are answered, but their
+            // results wait behind batch 2 (input order) when the test stops the import.
+            var arrivals = new System.Threading.SemaphoreSlim(0);
+            var count = 0;
+            Sim.Requests.Recorded += r =>
+            {
+                if (r.Path != BulkPath) return;
+                if (System.Threading.Interlocked.Increment(ref count) == 2) Sim.Faults.Add("POST", BulkPath, new Fault { Hang = true, AfterHandler = true });
+                arrivals.Release();
+            };
+            var host = new RecordingHost();
+            using var runspace = HostedRunspace(host);
+            var rows = Rows(45);
+            runspace.Set("rows", rows);
+            using var ps = runspace.Create("$rows | Import-MiloCandidate -PostingId $p -BatchSize 10 -SummaryVariable s");
+            var output = new PSDataCollection<PSObject>();
+            var invocation = ps.BeginInvoke<PSObject, PSObject>(null, output);
+            for (var i = 0; i < 4; i++) Assert.True(await arrivals.WaitAsync(TimeSpan.FromSeconds(60)), "batch " + (i + 1) + " never came"); // guard only
+            ps.Stop();
+
+            Assert.True(invocation.IsCompleted);
+            Assert.Empty(ps.Streams.Error);
+            Assert.Equal(Enumerable.Range(1, 10).Select(i => (long)i), output.Select(o => (long)o.Properties["RowNumber"].Value));
+            var summary = runspace.Invoke("$s").Output.Single();
+            Assert.Equal("HeyMilo.CandidateImportSummary", summary.TypeNames[0]);
+            Assert.True((bool)P(summary, "Interrupted")!);
+            Assert.Equal(45L, P(summary, "Total"));
+            Assert.Equal(45L, new[] { "Sent", "Failed", "Skipped", "NotSent", "Unknown" }.Sum(n => (long)P(summary, n)!));
+            // Every row without a result is accounted for, in input order: 11-20 unknown (in flight), 21-40
+            // sent or unknown (answered or not when the stop came), 41-45 sent, unknown or not sent.
+            var unreported = Items(P(summary, "Unreported"));
+            Assert.Equal(Enumerable.Range(11, 35).Select(i => (long)i), unreported.Select(u => (long)P(u, "RowNumber")!));
+            Assert.All(unreported.Take(10), u => Assert.Equal("Unknown", P(u, "State")));
+            Assert.All(unreported.Skip(10).Take(20), u => Assert.Contains((string)P(u, "State")!, new[] { "Sent", "Unknown" }));
+            Assert.Equal(10 + unreported.Count(u => (string)P(u, "State")! == "Sent"), (long)P(summary, "Sent")!);
+            var unknown = Assert.Single(host.Warnings, w => w.Contains("state unknown"));
+            Assert.Contains("may have been ingested", unknown);
+            Assert.Contains("11 (c11@example.com)", unknown);
+            Assert.Contains("20 (c20@example.com)", unknown);
+            Assert.Contains("without -Retake is safe", unknown);
+            // What the server holds is in the output or reported as sent or unknown: no row is lost silently.
+            var reported = output.Select(o => Prop(o, "Email")).Concat(unreported.Where(u => (string)P(u, "State")! != "NotSent").Select(u => (string)P(u, "Email")!)).ToHashSet();
+            Assert.All(Sim.Data.IngestedEmails(PostingId), e => Assert.Contains(e, reported));
+        }
+
+        [Fact]
+        public void A_repeated_email_is_sent_when_the_first_row_with_it_was_not()
+        {
+            Connect("-RequestsPerMinute 100000 -MaxRetries 0");
+            Ps.Set("rows", new[]
+            {
+                CsvRow(("Name", "Ada"), ("Email", "ada@example.com")),
+                CsvRow(("Name", "Bob"), ("Email", "bob@example.com")),
+                CsvRow(("Name", "Ada Again"), ("Email", "ada@example.com")),
+                CsvRow(("Name", "Bob Again"), ("Email", "bob@example.com")),
+            });
+            // The first batch (Ada, Bob) is refused; the repeats then go in their place.
+            Sim.Faults.Add("POST", BulkPath, new Fault { Status = 400 });
+
+            var result = Run("$rows | Import-MiloCandidate -PostingId $p -BatchSize 2 -SummaryVariable s; $s").ThrowIfTerminating();
+
+            Assert.Equal(2, result.Errors.Count);
+            Assert.Empty(result.Warnings);
+            Assert.Equal(new[] { 3L, 4L }, result.Output.Take(2).Select(o => (long)o.Properties["RowNumber"].Value));
+            Assert.Equal(new[] { "ada@example.com", "bob@example.com" }, Sim.Data.IngestedEmails(PostingId).OrderBy(e => e));
+            var summary = result.Output.Last();
+            Assert.Equal(2L, P(summary, "Sent"));
+            Assert.Equal(0L, P(summary, "Skipped"));
+        }
+
+        [Fact]
+        public void A_batch_that_failed_ambiguously_says_its_rows_may_have_been_ingested_and_whether_a_rerun_is_safe()
+        {
+            Connect("-RequestsPerMinute 100000 -MaxRetries 0");
+            var key = (string)Run("(Get-MiloPosting -PostingId $p).Urls.IngestionUrlKey").ThrowIfTerminating().Output.Single().BaseObject;
+            Ps.Set("key", key);
+            Ps.Set("rows", Rows(2));
+
+            // A 503 after the server stored the rows: it may have ingested them; without -Retake a re-run is safe.
+            Sim.Faults.Add("POST", BulkPath, new Fault { Status = 503, AfterHandler = true });
+            var server = Run("$rows | Import-MiloCandidate -PostingId $p").ThrowIfTerminating();
+            // A 400: refused, nothing ingested.
+            Sim.Faults.Add("POST", BulkPath, new Fault { Status = 400 });
+            var refused = Run("$rows | Import-MiloCandidate -PostingId $p").ThrowIfTerminating();
+            // With -Retake a re-run is not safe.
+            Sim.Faults.Add("POST", "/ingest/x/bulk/" + key, new Fault { Status = 500, AfterHandler = true });
+            var retake = Run("$rows | Import-MiloCandidate -IngestionKey $key -Retake").ThrowIfTerminating();
+
+            Assert.Equal(2, server.Errors.Count);
+            Assert.All(server.Errors, e => Assert.Equal("HeyMilo.ServerError" + CmdletId, e.FullyQualifiedErrorId));
+            Assert.All(server.Errors, e => Assert.Contains("may have ingested this row", e.ErrorDetails.Message));
+            Assert.All(server.Errors, e => Assert.Contains("without -Retake is safe", e.ErrorDetails.RecommendedAction));
+            Assert.All(refused.Errors, e => Assert.Contains("this row was not ingested", e.ErrorDetails.Message));
+            Assert.All(refused.Errors, e => Assert.DoesNotContain("may have", e.ErrorDetails.Message));
+            Assert.Equal(2, retake.Errors.Count);
+            Assert.All(retake.Errors, e => Assert.Contains("NOT safe", e.ErrorDetails.RecommendedAction));
+        }
+        [Fact]
+        public void Rows_for_a_posting_that_does_not_exist_end_in_one_error_that_counts_the_rows_not_sent()
+        {
+            Ps.Set("rows", Rows(5000));
+            var result = Run("$rows | Import-MiloCandidate -PostingId nope -SummaryVariable s");
+
+            var error = Assert.Single(result.AllErrors);
+            Assert.Same(result.Terminating, error);
+            Assert.Equal("HeyMilo.NotFound" + CmdletId, error.FullyQualifiedErrorId);
+            Assert.Contains("posting nope was not found", error.ErrorDetails.Message);
+            Assert.Contains("5,000 of the 5,000 rows were not sent", error.ErrorDetails.Message);
+            Assert.Empty(result.Output);
+            Assert.Single(Requests("/api/v2/postings/nope/candidates/bulk"));
+            var summary = Run("$s").Output.Single();
+            Assert.Equal(5000L, P(summary, "NotSent"));
+        }
+
+        [Fact]
+        public void A_key_without_permission_ends_the_import_with_one_error_after_the_rows_already_sent()
+        {
+            Ps.Set("rows", Rows(30));
+            var count = 0;
+            Sim.Requests.Recorded += r =>
+            {
+                if (r.Path == BulkPath && System.Threading.Interlocked.Increment(ref count) == 2) Sim.Faults.Add("POST", BulkPath, new Fault { Status = 403 }, times: 10);
+            };
+            var result = Run("$rows | Import-MiloCandidate -PostingId $p -BatchSize 10 -ThrottleLimit 1");
+
+            var error = Assert.Single(result.AllErrors);
+            Assert.Equal("HeyMilo.Forbidden" + CmdletId, error.FullyQualifiedErrorId);
+            Assert.Contains("20 of the 30 rows were not sent; 10 were sent before", error.ErrorDetails.Message);
+            Assert.Equal(10, result.Output.Count);
+            Assert.Equal(2, Bulk().Count);
+        }
+
+        [Fact]
+        public void Rows_without_an_email_column_are_refused_once_before_any_request_naming_the_columns_seen_and_accepted()
+        {
+            Ps.Set("rows", Enumerable.Range(1, 500).Select(i => CsvRow(("Name", "N" + i), ("Mail Address", $"m{i}@example.com"))).ToArray());
+            var result = Run("$rows | Import-MiloCandidate -PostingId $p");
+
+            var error = Assert.Single(result.AllErrors);
+            Assert.Equal("HeyMilo.NoEmailColumn" + CmdletId, error.FullyQualifiedErrorId);
+            Assert.Equal(ErrorCategory.InvalidData, error.CategoryInfo.Category);
+            Assert.Contains("'Name', 'Mail Address'", error.ErrorDetails.Message);
+            Assert.Contains("Email, E-mail, Email Address or Mail", error.ErrorDetails.Message);
+            Assert.Empty(Sim.Requests.Snapshot().Where(r => r.Path.Contains("/candidates")));
+
+            // A short file too: one error, not one per row.
+            Ps.Set("few", Enumerable.Range(1, 3).Select(i => CsvRow(("Name", "N" + i), ("Mail Address", $"m{i}@example.com"))).ToArray());
+            Assert.Equal("HeyMilo.NoEmailColumn" + CmdletId, Assert.Single(Run("$few | Import-MiloCandidate -PostingId $p").AllErrors).FullyQualifiedErrorId);
+        }
+
+        [Fact]
+        public void Rows_of_different_shapes_without_an_email_are_each_an_error_and_the_others_go()
+        {
+            Ps.Set("rows", new object[]
+            {
+                CsvRow(("Name", "No Email")),
+                new Hashtable { ["Name"] = "Also none", ["Phone"] = "+12065551234" },
+                CsvRow(("Name", "Ok"), ("Email", "ok@example.com")),
+            });
+            var result = Run("$rows | Import-MiloCandidate -PostingId $p").ThrowIfTerminating();
+
+            Assert.Equal(2, result.Errors.Count);
+            Assert.All(result.Errors, e => Assert.Equal("HeyMilo.InvalidCandidate" + CmdletId, e.FullyQualifiedErrorId));
+            Assert.Single(result.Output);
+        }
+        [Fact]
+        public void Results_are_a_clean_mailing_list_with_the_metadata_columns_and_keep_the_input_row_hidden()
+        {
+            var rows = new[] { CsvRow(("First Name", "Ada"), ("Last Name", "Lovelace"), ("E-mail", "ada@example.com"), ("Req Id", "R-1"), ("Notes", "secret")) };
+            Ps.Set("rows", rows);
+            var result = Run("$rows | Import-MiloCandidate -PostingId $p -MetadataProperty 'Req Id' -SummaryVariable s").ThrowIfTerminating();
+
+            var o = Assert.Single(result.Output); // the summary went to $s, not into the results
+            Assert.Equal("HeyMilo.CandidateImportResult", o.TypeNames[0]);
+            // What Export-Csv and ConvertTo-Json write (the visible properties; tests/Pester/Import.Tests.ps1 checks both in pwsh).
+            Assert.Equal(new[] { "RowNumber", "Name", "Email", "Phone", "InterviewId", "InterviewUrl", "PostingId", "Req Id" }, o.Properties.Select(p => p.Name));
+            Assert.Equal("R-1", Prop(o, "Req Id"));
+            Assert.Same(rows[0], o.Properties["InputObject"].Value);
+            Assert.Equal("ada@example.com", Run("$rows | Import-MiloCandidate -PostingId $p | ForEach-Object { $_.InputObject.'E-mail' }").ThrowIfTerminating().Output.Single().ToString());
+        }
+
+        [Fact]
+        public void The_deprecated_Summary_switch_shows_the_summary_on_the_host_and_outputs_only_results()
+        {
+            var host = new RecordingHost();
+            using var runspace = HostedRunspace(host);
+            runspace.Set("rows", Rows(3));
+            var result = runspace.Invoke("$rows | Import-MiloCandidate -PostingId $p -Summary").ThrowIfTerminating();
+
+            Assert.Equal(3, result.Output.Count);
+            Assert.All(result.Output, o => Assert.Equal("HeyMilo.CandidateImportResult", o.TypeNames[0]));
+            Assert.Contains(result.Warnings, w => w.Contains("-SummaryVariable"));
+            Assert.Contains(host.Lines, l => l.Contains("Import summary: 3 rows: sent 3"));
+        }
+        [Fact]
+        public void Row_errors_name_the_users_column_number_data_rows_and_list_every_accepted_alias()
+        {
+            Ps.Set("rows", new[]
+            {
+                CsvRow(("Full Name", "Ada"), ("E-mail", "ada@example.com"), ("Mobile", "555-1234")),
+                CsvRow(("Nickname", "Bob"), ("E-mail", "bob@example.com")),
+                CsvRow(("Full Name", "Zero Width"), ("E-mail", "zero\u200bwidth@example.com")),
+                CsvRow(("Full Name", "Control"), ("E-mail", "ctl\u0001@example.com")),
+            });
+
+            var result = Run("$rows | Import-MiloCandidate -PostingId $p").ThrowIfTerminating();
+
+            var messages = result.Errors.Select(e => e.ErrorDetails.Message).ToList();
+            Assert.Equal(4, messages.Count);
+            Assert.StartsWith("Data row 1: column 'Mobile': '555-1234'", messages[0]);
+            Assert.DoesNotContain("phone_number", messages[0]);
+            Assert.Contains("Name, Full Name or Candidate Name", messages[1]);
+            Assert.Contains("First Name or Given Name / Last Name, Surname or Family Name", messages[1]);
+            Assert.StartsWith("Data row 3: column 'E-mail'", messages[2]);
+            Assert.Contains("invisible or control character (U+200B)", messages[2]);
+            Assert.Contains("(U+0001)", messages[3]);
+            Assert.Empty(Bulk());
+        }
+
+        [Fact]
+        public void WhatIf_says_candidate_for_one_and_candidates_for_more()
+        {
+            Ps.Set("one", Rows(1));
+            Ps.Set("two", Rows(2));
+            var host = new RecordingHost();
+            using var runspace = HostedRunspace(host);
+            runspace.Set("one", Rows(1));
+            runspace.Set("two", Rows(2));
+            runspace.Invoke("$one | Import-MiloCandidate -PostingId $p -WhatIf; $two | Import-MiloCandidate -PostingId $p -WhatIf").ThrowIfTerminating();
+
+            Assert.Contains(host.Lines, l => l.Contains("Import 1 candidate into posting " + PostingId));
+            Assert.Contains(host.Lines, l => l.Contains("Import 2 candidates into posting " + PostingId));
+        }
+
+        [Fact]
+        public void The_column_aliases_in_docs_import_md_and_the_help_page_are_the_ones_the_module_accepts()
+        {
+            var table = (System.Collections.Generic.IReadOnlyList<System.Collections.Generic.KeyValuePair<string, System.Collections.Generic.IReadOnlyList<string>>>)
+                ModuleInternals.EngineAssembly.GetType("HeyMilo.Import.CandidateColumns", throwOnError: true)!.GetField("All")!.GetValue(null)!;
+            var expected = table.Select(f => f.Key + ": " + string.Join(", ", f.Value)).ToList();
+            foreach (var page in new[] { new[] { "docs", "import.md" }, new[] { "docs", "cmdlets", "Import-MiloCandidate.md" } })
+            {
+                var lines = System.IO.File.ReadAllLines(System.IO.Path.Combine(new[] { RepoPaths.Root }.Concat(page).ToArray()));
+                var listed = lines.Select(l => System.Text.RegularExpressions.Regex.Match(l, @"^- (name|first name|last name|email|phone) columns?: (.*)$"))
+                    .Where(m => m.Success).Select(m => m.Groups[1].Value + ": " + m.Groups[2].Value.TrimEnd('.')).ToList();
+                Assert.Equal(expected, listed);
+            }
         }
     }
 }

@@ -21,7 +21,7 @@ namespace HeyMilo.Tests
     /// </summary>
     public class ImportFuzzTests : MiloTestBase
     {
-        private static readonly Regex s_duplicateWarning = new Regex(@"^Row (\d+): the email '.*' already came in row (\d+);", RegexOptions.Singleline);
+        private static readonly Regex s_duplicateWarning = new Regex(@"^Data row (\d+): the email '.*' already came in data row (\d+);", RegexOptions.Singleline);
 
         protected override void Configure(SimulatorOptions options)
         {
@@ -189,7 +189,9 @@ namespace HeyMilo.Tests
             Assert.All(result.Output, o => Assert.Equal(index[Identity(o.Properties["InputObject"].Value)] + 1, (long)o.Properties["RowNumber"].Value));
 
             // The generator does produce every kind of outcome (else the test proves little).
-            Assert.True(sent.Count > count / 3, $"only {sent.Count} rows were sent");
+            // A quarter: emails with control or zero-width characters (a sixth of the generated ones, and
+            // the nasty prefixes such as U+202E) are refused before sending since the module checks for them.
+            Assert.True(sent.Count > count / 4, $"only {sent.Count} rows were sent");
             Assert.NotEmpty(reported);
             Assert.NotEmpty(duplicates);
 
@@ -218,8 +220,8 @@ namespace HeyMilo.Tests
 
             Assert.Equal(new[] { rows[0], rows[1] }, result.Errors.Select(e => Identity(e.TargetObject)));
             Assert.All(result.Errors, e => Assert.Equal("HeyMilo.InvalidCandidate,HeyMilo.Commands.ImportMiloCandidateCommand", e.FullyQualifiedErrorId));
-            Assert.Contains("'name'", result.Errors[0].ErrorDetails?.Message ?? result.Errors[0].Exception.Message);
-            Assert.Contains("'email'", result.Errors[1].ErrorDetails?.Message ?? result.Errors[1].Exception.Message);
+            Assert.Contains("column 'Name'", result.Errors[0].ErrorDetails?.Message ?? result.Errors[0].Exception.Message);
+            Assert.Contains("column 'Email'", result.Errors[1].ErrorDetails?.Message ?? result.Errors[1].Exception.Message);
             Assert.Equal(new[] { "whole@example.com" }, Sim.Data.IngestedEmails(postingId));
         }
 

@@ -115,7 +115,7 @@ namespace HeyMilo.Tests
             Ps.Set("p", Sim.Data.PostingIds[1]);
             const string import = "@($row, $row) | Import-MiloCandidate -PostingId $p";
 
-            Assert.Contains("already came in row 1", Assert.Single(Run(import + " | Out-Null").ThrowIfTerminating().Warnings));
+            Assert.Contains("already came in data row 1", Assert.Single(Run(import + " | Out-Null").ThrowIfTerminating().Warnings));
             Assert.Empty(Run(import + " -WarningAction SilentlyContinue | Out-Null").ThrowIfTerminating().Warnings);
             Assert.Empty(Run("$WarningPreference = 'SilentlyContinue'; " + import + " | Out-Null").ThrowIfTerminating().Warnings);
         }

@@ -60,14 +60,14 @@ Describe 'Import-MiloCandidate' {
             Should -Be (@($rows | ForEach-Object { $_.InterviewId } | Sort-Object) -join ',')
     }
 
-    It 'outputs InterviewId, InterviewUrl, Name, Email, PostingId and InputObject for each accepted row' {
+    It 'outputs RowNumber, Name, Email, Phone, InterviewId, InterviewUrl and PostingId for each accepted row, the input row as the hidden InputObject' {
         $row = [pscustomobject] @{ Name = 'Mary Jackson'; Email = 'mary.output@example.com' }
 
         $result = @($row | Import-MiloCandidate -PostingId $posting.Id)
 
         $result.Count | Should -Be 1
-        $names = @($result[0].PSObject.Properties | ForEach-Object { $_.Name })
-        foreach ($name in 'InterviewId', 'InterviewUrl', 'Name', 'Email', 'PostingId', 'InputObject') { $names | Should -Contain $name }
+        $result[0] | Should -BeOfType ([HeyMilo.CandidateImportResult])
+        @($result[0].PSObject.Properties | ForEach-Object { $_.Name }) -join ',' | Should -Be 'RowNumber,Name,Email,Phone,InterviewId,InterviewUrl,PostingId'
         $result[0].Name | Should -Be 'Mary Jackson'
         $result[0].Email | Should -Be 'mary.output@example.com'
         $result[0].PostingId | Should -Be $posting.Id
@@ -188,6 +188,31 @@ Describe 'Import-MiloCandidate' {
         @($results | ForEach-Object { $_.InputObject.Email }) -join ',' | Should -Be (@($rows | ForEach-Object { $_.Email }) -join ',')
     }
 
+    It 'Import-Csv | Import-MiloCandidate | Export-Csv writes a clean mailing list: no input row, no empty ingestion columns, no summary row' {
+        $csv = New-CandidateCsv 'mailing' @(
+            'First Name,Last Name,Email,Mobile,Req Id,Notes'
+            'Ada,Lovelace,ada.mailing@example.com,+44 20 7946 0958,R-1,private'
+            'Grace,Hopper,grace.mailing@example.com,,R-2,private'
+        )
+        $sent = Join-Path $TestDrive 'mailing-sent.csv'
+
+        Import-Csv -LiteralPath $csv | Import-MiloCandidate -PostingId $posting.Id -MetadataProperty 'Req Id' -SummaryVariable summary |
+            Export-Csv -LiteralPath $sent -NoTypeInformation
+
+        $lines = @(Get-Content -LiteralPath $sent)
+        $lines[0] | Should -Be '"RowNumber","Name","Email","Phone","InterviewId","InterviewUrl","PostingId","Req Id"'
+        $lines.Count | Should -Be 3
+        $lines[1] | Should -BeLike '"1","Ada Lovelace","ada.mailing@example.com","+442079460958","*","http*","*","R-1"'
+        $summary.Sent | Should -Be 2
+        $summary | Should -BeOfType ([HeyMilo.CandidateImportSummary])
+
+        $results = @(Import-Csv -LiteralPath $csv | Import-MiloCandidate -PostingId $posting.Id -MetadataProperty 'Req Id')
+        @(($results | ConvertTo-Json | ConvertFrom-Json)[0].PSObject.Properties.Name) -join ',' | Should -Be 'RowNumber,Name,Email,Phone,InterviewId,InterviewUrl,PostingId,Req Id'
+        (($results[0] | Format-List | Out-String) -split '\r?\n' | Where-Object { $_ -match '^\S' } | ForEach-Object { ($_ -split '\s*:')[0] }) -join ',' |
+            Should -Be 'RowNumber,Name,Email,Phone,InterviewId,InterviewUrl,PostingId,Req Id'
+        $results[0].InputObject.Notes | Should -Be 'private'
+    }
+
     It '-BatchSize outside 1..100 is refused before any request' {
         { [pscustomobject] @{ Name = 'X'; Email = 'x@example.com' } | Import-MiloCandidate -PostingId $posting.Id -BatchSize 101 } |
             Should -Throw -ErrorId 'ParameterArgumentValidationError,HeyMilo.Commands.ImportMiloCandidateCommand'
@@ -205,6 +230,30 @@ Describe 'Import-MiloCandidate' {
         @($second | ForEach-Object { $_.InterviewId }) -join ',' | Should -Be (@($first | ForEach-Object { $_.InterviewId }) -join ',')
     }
 
+    It 'Import-Csv of 5,000 rows into a posting that does not exist ends in one error that counts the rows not sent' {
+        $csv = New-CandidateCsv 'nope' (@('Name,Email') + @(1..5000 | ForEach-Object { "Nope $_,nope.$_@example.com" }))
+        $caught = $null
+
+        try {
+            Import-Csv -LiteralPath $csv | Import-MiloCandidate -PostingId nope -ErrorVariable seen -ErrorAction Continue
+        }
+        catch {
+            $caught = $_
+        }
+
+        $caught.FullyQualifiedErrorId | Should -Be 'HeyMilo.NotFound,HeyMilo.Commands.ImportMiloCandidateCommand'
+        "$($caught.ErrorDetails.Message)" | Should -BeLike '*posting nope was not found*5,000 of the 5,000 rows were not sent*'
+        @($seen).Count | Should -Be 1
+    }
+
+    It 'refuses a CSV without an email column once, before any request, naming its columns and the accepted ones' {
+        $csv = New-CandidateCsv 'no-email' @('Name,Mail Address', 'Ada,ada.nomail@example.com', 'Grace,grace.nomail@example.com')
+
+        { Import-Csv -LiteralPath $csv | Import-MiloCandidate -PostingId $posting.Id } |
+            Should -Throw -ErrorId 'HeyMilo.NoEmailColumn,HeyMilo.Commands.ImportMiloCandidateCommand' -ExpectedMessage "*'Name', 'Mail Address'*Email, E-mail, Email Address or Mail*"
+        Get-InterviewEmail $posting.Id | Should -Not -Contain 'ada.nomail@example.com'
+    }
+
     It 'stops with the terminating HeyMilo.Unauthorized when the API rejects the key' {
         $badKey = ConvertTo-SecureString -String 'not-a-valid-key-0000' -AsPlainText -Force
         $bad = Connect-Milo -ApiKey $badKey -BaseUri $sim.BaseUri -LegacyBaseUri $sim.BaseUri -PassThru
@@ -215,7 +264,7 @@ Describe 'Import-MiloCandidate' {
     }
 }
 
-Describe 'Import-MiloCandidate -Summary' {
+Describe 'Import-MiloCandidate -SummaryVariable' {
     BeforeAll {
         $rows = @(
             [pscustomobject] @{ Name = 'Sum One'; Email = 'sum.1@example.com' }
@@ -224,14 +273,13 @@ Describe 'Import-MiloCandidate -Summary' {
             [pscustomobject] @{ Name = 'Sum Three'; Email = 'sum.3@example.com' }
             [pscustomobject] @{ Name = 'Sum One Again'; Email = 'sum.1@example.com' }
         )
-        $output = @($rows | Import-MiloCandidate -PostingId $posting.Id -Summary -ErrorAction SilentlyContinue -WarningAction SilentlyContinue)
-        $summary = $output[-1]
+        $output = @($rows | Import-MiloCandidate -PostingId $posting.Id -SummaryVariable summary -ErrorAction SilentlyContinue -WarningAction SilentlyContinue)
     }
 
-    It 'outputs the accepted rows, then one summary object last, counting sent and failed rows' {
-        $output.Count | Should -Be 4
-        @($output[0..2] | ForEach-Object { $_.Email }) -join ',' | Should -Be 'sum.1@example.com,sum.2@example.com,sum.3@example.com'
-        foreach ($result in $output[0..2]) { $result.PSObject.TypeNames | Should -Contain 'HeyMilo.CandidateImportResult' }
+    It 'outputs only the accepted rows; the summary goes to the variable, counting sent and failed rows' {
+        $output.Count | Should -Be 3
+        @($output | ForEach-Object { $_.Email }) -join ',' | Should -Be 'sum.1@example.com,sum.2@example.com,sum.3@example.com'
+        foreach ($result in $output) { $result.PSObject.TypeNames | Should -Contain 'HeyMilo.CandidateImportResult' }
         $summary.Sent | Should -Be 3
         $summary.Failed | Should -Be 1
     }
@@ -240,8 +288,9 @@ Describe 'Import-MiloCandidate -Summary' {
         $summary.PSObject.TypeNames | Should -Contain 'HeyMilo.CandidateImportSummary'
         $summary.Skipped | Should -Be 1
         $summary.NotSent | Should -Be 0
+        $summary.Unknown | Should -Be 0
         $summary.Total | Should -Be 5
-        ($summary.Sent + $summary.Failed + $summary.Skipped + $summary.NotSent) | Should -Be $summary.Total
+        ($summary.Sent + $summary.Failed + $summary.Skipped + $summary.NotSent + $summary.Unknown) | Should -Be $summary.Total
         $summary.PostingId | Should -Be $posting.Id
         $summary.IngestionKey | Should -BeNullOrEmpty
     }
@@ -252,14 +301,22 @@ Describe 'Import-MiloCandidate -Summary' {
             [pscustomobject] @{ Name = 'Held Bad'; Email = 'held-bad' }
         )
 
-        $whatIf = @($held | Import-MiloCandidate -PostingId $posting.Id -Summary -WhatIf -ErrorAction SilentlyContinue)
+        $whatIf = @($held | Import-MiloCandidate -PostingId $posting.Id -SummaryVariable heldSummary -WhatIf -ErrorAction SilentlyContinue)
 
-        $whatIf.Count | Should -Be 1
-        $whatIf[0].PSObject.TypeNames | Should -Contain 'HeyMilo.CandidateImportSummary'
-        $whatIf[0].Sent | Should -Be 0
-        $whatIf[0].Failed | Should -Be 1
-        $whatIf[0].NotSent | Should -Be 1
-        $whatIf[0].Total | Should -Be 2
+        $whatIf.Count | Should -Be 0
+        $heldSummary.Sent | Should -Be 0
+        $heldSummary.Failed | Should -Be 1
+        $heldSummary.NotSent | Should -Be 1
+        $heldSummary.Total | Should -Be 2
+    }
+
+    It 'the deprecated -Summary still works: it shows the summary instead of outputting it' {
+        $results = @([pscustomobject] @{ Name = 'Old Switch'; Email = 'old.switch@example.com' } |
+                Import-MiloCandidate -PostingId $posting.Id -Summary -WarningVariable warned -WarningAction SilentlyContinue)
+
+        $results.Count | Should -Be 1
+        $results[0] | Should -BeOfType ([HeyMilo.CandidateImportResult])
+        "$warned" | Should -BeLike '*-SummaryVariable*'
     }
 }
 

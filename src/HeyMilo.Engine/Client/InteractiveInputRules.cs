@@ -1,8 +1,8 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
-using System.Text;
-using System.Text.RegularExpressions;
+using System.Linq;
+using HeyMilo.Import;
 
 namespace HeyMilo.Client
 {
@@ -13,21 +13,17 @@ namespace HeyMilo.Client
     /// Each check returns null when the input is fine, else what is wrong (a sentence naming the field).
     /// </summary>
     /// <remarks>
-    /// INTERIM DUPLICATE, to be merged: Import-MiloCandidate's row checks live in
-    /// src/HeyMilo/Module/CandidateRows.cs (MaxMetadata* constants, CheckMetadata, IsEmail, BrokenText,
-    /// NormalizePhone) and are being moved into an engine service on another branch. The rules here are the
-    /// same rules, written again so this branch does not touch the import: when that service lands, these
-    /// members should become calls into it (or it should absorb <see cref="MetadataValue"/>, which the
-    /// import does not have: the import reads CSV cells, which are always text).
+    /// The rules themselves (metadata limits, email shape, E.164, broken text) are stated once, in
+    /// <see cref="HeyMilo.Import.CandidateReader"/>, which the CSV import uses: these checks word them for
+    /// one field instead of one row, and add <see cref="MetadataValue"/> for typed values (CSV cells are text).
     /// </remarks>
     internal static class InteractiveInputRules
     {
         /// <summary>"Up to 50 keys, each key max 40 chars, each value max 500 chars. All values must be strings." (MetadataRequest, CandidateIngestRequest.metadata)</summary>
-        public const int MaxMetadataKeys = 50;
-        public const int MaxMetadataKeyLength = 40;
-        public const int MaxMetadataValueLength = 500;
+        public const int MaxMetadataKeys = CandidateReader.MaxMetadataKeys;
+        public const int MaxMetadataKeyLength = CandidateReader.MaxMetadataKeyLength;
+        public const int MaxMetadataValueLength = CandidateReader.MaxMetadataValueLength;
 
-        private static readonly Regex s_e164 = new Regex(@"^\+[1-9]\d{6,14}$", RegexOptions.CultureInvariant);
 
         /// <summary>The sentence users see for every metadata problem, as RecommendedAction.</summary>
         public static readonly string MetadataAdvice = string.Format(CultureInfo.InvariantCulture,
@@ -57,21 +53,11 @@ namespace HeyMilo.Client
         /// </summary>
         public static string? NormalizePhone(string phone, out string? problem, string field = "phone_number")
         {
-            var sb = new StringBuilder(phone.Length);
-            foreach (var c in phone)
-            {
-                if (char.IsWhiteSpace(c) || c == '-' || c == '.' || c == '(' || c == ')') continue;
-                sb.Append(c);
-            }
-            var text = sb.ToString();
-            if (text.StartsWith("00", StringComparison.Ordinal)) text = "+" + text.Substring(2);
-            if (s_e164.IsMatch(text))
-            {
-                problem = null;
-                return text;
-            }
-            problem = $"'{field}' '{phone}' is not a phone number in international form (E.164, e.g. +12065551234): include the country code.";
-            return null;
+            var normalized = CandidateReader.NormalizePhone(phone);
+            problem = normalized is null
+                ? $"'{field}' '{phone}' is not a phone number in international form (E.164, e.g. +12065551234): include the country code."
+                : null;
+            return normalized;
         }
 
         /// <summary>
@@ -120,18 +106,8 @@ namespace HeyMilo.Client
         /// <summary>Null when the pairs fit the API's metadata limits, else what is wrong.</summary>
         public static string? CheckMetadata(IReadOnlyDictionary<string, string> metadata)
         {
-            if (metadata.Count > MaxMetadataKeys)
-                return $"metadata has {metadata.Count} keys; at most {MaxMetadataKeys} are allowed.";
-            foreach (var pair in metadata)
-            {
-                if (pair.Key.Trim().Length == 0) return "metadata has an empty key.";
-                if (BrokenText(pair.Key) || BrokenText(pair.Value)) return $"metadata key '{pair.Key}' {BrokenTextProblem}";
-                if (pair.Key.Length > MaxMetadataKeyLength)
-                    return $"metadata key '{pair.Key}' is {pair.Key.Length} characters long; at most {MaxMetadataKeyLength} are allowed.";
-                if (pair.Value.Length > MaxMetadataValueLength)
-                    return $"metadata value of '{pair.Key}' is {pair.Value.Length} characters long; at most {MaxMetadataValueLength} are allowed.";
-            }
-            return null;
+            if (metadata.Keys.Any(k => k.Trim().Length == 0)) return "metadata has an empty key.";
+            return CandidateReader.CheckMetadata(metadata) is string problem ? "metadata " + problem : null;
         }
 
         /// <summary>Null when <paramref name="text"/> (an optional free-text field) can be sent as given.</summary>
@@ -141,27 +117,8 @@ namespace HeyMilo.Client
         private const string BrokenTextProblem =
             "contains a broken character (an unpaired UTF-16 surrogate, e.g. half of an emoji); it would reach the API as U+FFFD, not as given.";
 
-        /// <summary>True when the text holds an unpaired surrogate, which JSON (UTF-8) cannot carry.</summary>
-        private static bool BrokenText(string text)
-        {
-            for (var i = 0; i < text.Length; i++)
-            {
-                var c = text[i];
-                if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1])) i++;
-                else if (char.IsSurrogate(c)) return true;
-            }
-            return false;
-        }
+        private static bool BrokenText(string text) => CandidateReader.BrokenText(text);
 
-        private static bool IsEmail(string email)
-        {
-            var at = email.IndexOf('@');
-            if (at <= 0 || at != email.LastIndexOf('@')) return false;
-            foreach (var c in email)
-                if (char.IsWhiteSpace(c)) return false;
-            var domain = email.Substring(at + 1);
-            var dot = domain.IndexOf('.');
-            return dot > 0 && !domain.EndsWith(".", StringComparison.Ordinal);
-        }
+        private static bool IsEmail(string email) => CandidateReader.IsEmail(email) && CandidateReader.InvisibleCharacter(email) is null;
     }
 }

@@ -222,11 +222,27 @@ namespace HeyMilo.Module
             WriteError(record);
         }
 
+        /// <summary>
+        /// Runs when PowerShell disposes the cmdlet at the end of its pipeline — also one that was stopped (Ctrl+C,
+        /// Select-Object -First) between two input objects, where no other method of the cmdlet runs.
+        /// </summary>
+        protected virtual void OnPipelineEnd()
+        {
+        }
+
         public void Dispose()
         {
-            // Work still running when the pipeline ends early (Select-Object -First, a terminating error)
-            // has no one left to read it: stop it rather than let it send more requests.
-            _cancellation.Cancel();
+            // The cmdlet reports what it must first (an import's rows in flight); then work still running, which
+            // no one is left to read (Select-Object -First, a terminating error, Ctrl+C), is stopped rather than
+            // left to send more requests.
+            try
+            {
+                OnPipelineEnd();
+            }
+            finally
+            {
+                _cancellation.Cancel();
+            }
             _cancellation.Dispose();
             _inbox.Dispose();
         }

@@ -57,6 +57,18 @@ namespace HeyMilo.Module
         public static ErrorRecord InvalidInput(string reason, System.Collections.Generic.IReadOnlyList<string> problems, object? target, string recommendedAction) =>
             Create(new ArgumentException(string.Join(" ", problems) + " Nothing was sent."), reason, ErrorCategory.InvalidArgument, target, recommendedAction);
 
+        /// <summary>A failure of the request that carried a row, told for that row: "Row N: " before the API's message.</summary>
+        public static ErrorRecord ForRow(Exception exception, object? target, long rowNumber, string? meaning = null)
+        {
+            var record = FromException(exception, target);
+            var message = string.Format(System.Globalization.CultureInfo.InvariantCulture, "Data row {0}: {1}", rowNumber, exception.Message);
+            record.ErrorDetails = new ErrorDetails(meaning is null ? message : message + Environment.NewLine + meaning)
+            {
+                RecommendedAction = meaning ?? record.ErrorDetails?.RecommendedAction,
+            };
+            return record;
+        }
+
         /// <summary>Whether no further call of this invocation can succeed (bad key): the cmdlet stops instead of failing item by item.</summary>
         public static bool IsFatal(Exception exception) => exception is MiloApiException api && api.StatusCode == 401;
 

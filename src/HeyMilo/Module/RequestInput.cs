@@ -67,7 +67,7 @@ namespace HeyMilo.Module
 
         /// <summary>
         /// Metadata as the API takes it: text values (numbers, booleans and dates become their invariant text),
-        /// within the limits the document gives (CandidateRows.CheckMetadata: 50 keys, keys ≤ 40 and values ≤ 500
+        /// within the limits the document gives (CandidateReader.CheckMetadata: 50 keys, keys ≤ 40 and values ≤ 500
         /// characters). Null values and nested hashtables or lists are refused rather than guessed at.
         /// </summary>
         public static Dictionary<string, string>? Metadata(object? value, string label, InputProblems problems)
@@ -110,7 +110,7 @@ namespace HeyMilo.Module
                 }
                 pairs[key] = text;
             }
-            var problem = CandidateRows.CheckMetadata(pairs);
+            var problem = HeyMilo.Import.CandidateReader.CheckMetadata(pairs);
             if (problem != null)
             {
                 problems.Add(label + " " + problem);

@@ -32,12 +32,7 @@ namespace HeyMilo.Module
         /// <summary>Reports <paramref name="done"/> items (of <paramref name="total"/> when known), unless the last update was under 0.5 s ago.</summary>
         public void Report(long done, long? total, string noun)
         {
-            var clock = ModuleClock.Current;
-            var now = clock.GetTimestamp();
-            if (_written && clock.GetElapsedTime(_lastWrite, now) < s_interval) return;
-            _lastWrite = now;
-            _written = true;
-            _completed = false;
+            if (!Due()) return;
             var status = total is long t && t > 0
                 ? string.Format(CultureInfo.InvariantCulture, "{0} of {1} {2}", done, t, noun)
                 : string.Format(CultureInfo.InvariantCulture, "{0} {1}", done, noun);
@@ -49,32 +44,50 @@ namespace HeyMilo.Module
         /// <summary>Reports a status line without a count, unless the last update was under 0.5 s ago.</summary>
         public void Report(string status) => ReportStatus(status, -1);
 
-        /// <summary>Reports a free-form status (a countdown), unless the last update was under 0.5 s ago.</summary>
+        /// <summary>Reports a status of the caller's own wording, built only when it is shown, unless the last update was under 0.5 s ago.</summary>
+        public void Report(Func<string> status)
+        {
+            if (!Due()) return;
+            _cmdlet.WriteProgress(new ProgressRecord(_activityId, _activity, status()) { ParentActivityId = _parentActivityId });
+        }
+
+        /// <summary>Reports a free-form status (a countdown), unless the last update was under 0.5 s ago (or <paramref name="force"/>).</summary>
         public void ReportStatus(string status, int secondsRemaining, bool force = false)
         {
-            var clock = ModuleClock.Current;
-            var now = clock.GetTimestamp();
-            if (!force && _written && !_completed && clock.GetElapsedTime(_lastWrite, now) < s_interval) return;
-            _lastWrite = now;
-            _written = true;
-            _completed = false;
+            if (!force && _written && !_completed && !Due()) return;
+            MarkWritten();
             _cmdlet.WriteProgress(new ProgressRecord(_activityId, _activity, status) { ParentActivityId = _parentActivityId, SecondsRemaining = secondsRemaining });
         }
 
-        /// <summary>Ends the bar (idempotent).</summary>
-        public void Complete()
+        /// <summary>Ends the bar (idempotent), with "Done" or the caller's last status.</summary>
+        public void Complete(string status = "Done")
         {
             if (_completed) return;
             _completed = true;
-            _cmdlet.WriteProgress(new ProgressRecord(_activityId, _activity, "Done") { RecordType = ProgressRecordType.Completed, ParentActivityId = _parentActivityId });
+            _cmdlet.WriteProgress(new ProgressRecord(_activityId, _activity, status) { RecordType = ProgressRecordType.Completed, ParentActivityId = _parentActivityId });
+        }
+
+        private bool Due()
+        {
+            var clock = ModuleClock.Current;
+            if (_written && clock.GetElapsedTime(_lastWrite, clock.GetTimestamp()) < s_interval) return false;
+            MarkWritten();
+            return true;
+        }
+
+        private void MarkWritten()
+        {
+            _lastWrite = ModuleClock.Current.GetTimestamp();
+            _written = true;
+            _completed = false;
         }
 
         /// <summary>For finally blocks: ends the bar unless the pipeline is already gone.</summary>
-        public void CompleteQuietly()
+        public void CompleteQuietly(string status = "Done")
         {
             try
             {
-                Complete();
+                Complete(status);
             }
             catch (PipelineStoppedException)
             {

@@ -30,6 +30,9 @@ namespace HeyMilo.Tests.Infrastructure
         /// <summary>Lines written to the host (WhatIf messages among them).</summary>
         public List<string> Lines => _ui.Lines;
 
+        /// <summary>Warnings written to the host's UI directly (what a cmdlet reports after its pipeline was stopped).</summary>
+        public List<string> Warnings => _ui.Warnings;
+
         public override CultureInfo CurrentCulture => CultureInfo.InvariantCulture;
         public override CultureInfo CurrentUICulture => CultureInfo.InvariantCulture;
         public override Guid InstanceId { get; } = Guid.NewGuid();
@@ -48,6 +51,7 @@ namespace HeyMilo.Tests.Infrastructure
             public string Answer = "Yes";
             public readonly List<string> Prompts = new List<string>();
             public readonly List<string> Lines = new List<string>();
+            public readonly List<string> Warnings = new List<string>();
 
             public override PSHostRawUserInterface? RawUI => null;
 
@@ -77,7 +81,7 @@ namespace HeyMilo.Tests.Infrastructure
             public override void WriteErrorLine(string value) => Lines.Add(value);
             public override void WriteDebugLine(string message) { }
             public override void WriteVerboseLine(string message) { }
-            public override void WriteWarningLine(string message) { }
+            public override void WriteWarningLine(string message) { lock (Warnings) Warnings.Add(message); }
             public override void WriteProgress(long sourceId, ProgressRecord record) { }
         }
     }

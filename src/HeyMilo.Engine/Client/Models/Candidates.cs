@@ -4,32 +4,52 @@ using System.Text.Json.Serialization;
 namespace HeyMilo
 {
     /// <summary>
-    /// Output of Import-MiloCandidate: one per candidate the API accepted, in input order. The
-    /// properties come first in the order a mailing list wants them, so <c>| Export-Csv</c> works.
+    /// Output of Import-MiloCandidate: one per row the API accepted, in input order. What PowerShell shows of it
+    /// — and what Export-Csv, ConvertTo-Json and Format-List write — are the properties the cmdlet gives each
+    /// object, in mailing-list order: RowNumber, Name, Email, Phone, InterviewId, InterviewUrl, PostingId (or
+    /// IngestionKey; with -Async IngestionId and Status instead of the interview), then the -MetadataProperty
+    /// columns. The input row stays reachable through <see cref="GetInputObject"/> and the hidden property
+    /// InputObject (HeyMilo.Types.ps1xml), which none of those write.
     /// </summary>
     public sealed class CandidateImportResult
     {
-        public string InterviewId { get; internal set; } = string.Empty;
-        public string? InterviewUrl { get; internal set; }
-        public string Name { get; internal set; } = string.Empty;
-        public string Email { get; internal set; } = string.Empty;
-        /// <summary>The phone number as sent (E.164), or null.</summary>
-        public string? Phone { get; internal set; }
-        /// <summary>The v2 posting the candidate was imported into (null for -IngestionKey imports).</summary>
-        public string? PostingId { get; internal set; }
-        /// <summary>The legacy ingestion url key used (null for -PostingId imports).</summary>
-        public string? IngestionKey { get; internal set; }
-        /// <summary>Legacy API only: the ingestion id of the request that carried this candidate.</summary>
-        public string? IngestionId { get; internal set; }
-        /// <summary>1-based position of the row in the input.</summary>
-        public long RowNumber { get; internal set; }
-        /// <summary>The input row as it was piped in.</summary>
-        public object? InputObject { get; internal set; }
+        private readonly object? _input;
 
-        public override string ToString() => $"{InterviewId} {Email}";
+        internal CandidateImportResult(HeyMilo.Import.CandidateOutcome outcome, HeyMilo.Import.CandidateImportTarget target)
+        {
+            _input = outcome.Row.Source;
+            RowNumber = outcome.Row.Number;
+            Name = outcome.Candidate!.Name;
+            Email = outcome.Candidate.Email;
+            Phone = outcome.Candidate.PhoneNumber;
+            InterviewId = outcome.Ingested?.InterviewId;
+            InterviewUrl = outcome.Ingested?.InterviewUrl;
+            IngestionId = outcome.Ingested?.IngestionId;
+            PostingId = target.PostingId;
+            IngestionKey = target.IngestionKey;
+            Metadata = outcome.Candidate.Metadata;
+        }
+
+        // Not public properties: PowerShell's serializers (ConvertTo-Json) reflect over those and would write
+        // them all; the cmdlet chooses what to show per import.
+        internal long RowNumber { get; }
+        internal string Name { get; }
+        internal string Email { get; }
+        internal string? Phone { get; }
+        internal string? InterviewId { get; }
+        internal string? InterviewUrl { get; }
+        internal string? IngestionId { get; }
+        internal string? PostingId { get; }
+        internal string? IngestionKey { get; }
+        internal IReadOnlyDictionary<string, string>? Metadata { get; }
+
+        /// <summary>The input row as it was piped in (an Import-Csv row, an object, a hashtable).</summary>
+        public object? GetInputObject() => _input;
+
+        public override string ToString() => $"{InterviewId ?? IngestionId} {Email}";
     }
 
-    /// <summary>Output of Import-MiloCandidate -Summary: what happened to every input row.</summary>
+    /// <summary>What happened to every input row of an Import-MiloCandidate (its -SummaryVariable).</summary>
     public sealed class CandidateImportSummary
     {
         /// <summary>Rows the API accepted (one CandidateImportResult each).</summary>
@@ -40,12 +60,39 @@ namespace HeyMilo
         public long Skipped { get; internal set; }
         /// <summary>Valid rows held back by -WhatIf or declined at -Confirm.</summary>
         public long NotSent { get; internal set; }
-        /// <summary>All input rows.</summary>
+        /// <summary>Rows whose request was in flight when the import was stopped: the API may or may not have ingested them.</summary>
+        public long Unknown { get; internal set; }
+        /// <summary>All input rows read: Sent + Failed + Skipped + NotSent + Unknown.</summary>
         public long Total { get; internal set; }
+        /// <summary>The import was stopped (Ctrl+C, Select-Object -First) before every row was answered.</summary>
+        public bool Interrupted { get; internal set; }
+        /// <summary>
+        /// When <see cref="Interrupted"/>: every row read whose result or error could not be written any more, in
+        /// input order — sent (the answer had arrived), state unknown, or not sent.
+        /// </summary>
+        public IReadOnlyList<CandidateImportRowState> Unreported { get; internal set; } = new CandidateImportRowState[0];
         public string? PostingId { get; internal set; }
         public string? IngestionKey { get; internal set; }
 
         public override string ToString() => $"Sent {Sent}, failed {Failed}, skipped {Skipped} of {Total}";
+    }
+}
+
+namespace HeyMilo
+{
+    /// <summary>One row of an interrupted import that got no result or error: what is known of it.</summary>
+    public sealed class CandidateImportRowState
+    {
+        /// <summary>1-based position of the row in the input.</summary>
+        public long RowNumber { get; internal set; }
+        public string? Name { get; internal set; }
+        public string? Email { get; internal set; }
+        /// <summary>Sent (the API answered), Unknown (the request was in flight: it may have been ingested), NotSent, Failed or Skipped.</summary>
+        public string State { get; internal set; } = string.Empty;
+        public string? InterviewId { get; internal set; }
+        public string? InterviewUrl { get; internal set; }
+
+        public override string ToString() => $"row {RowNumber} {Email} {State}";
     }
 }
 
