@@ -73,6 +73,44 @@ namespace HeyMilo.Tests
         }
 
         [Fact]
+        public void Async_queues_one_ingestion_job_per_batch_and_every_row_carries_its_job_id()
+        {
+            var rows = Rows(250);
+            Ps.Set("rows", rows);
+            var result = Run("$rows | Import-MiloCandidate -PostingId $p -Async").ThrowIfTerminating();
+
+            Assert.Empty(result.Errors);
+            var queued = Requests(BulkPath + "/async");
+            Assert.Equal(3, queued.Count);
+            Assert.DoesNotContain(Bulk(), r => r.Path == BulkPath);
+            Assert.Equal(new[] { 100, 100, 50 }, queued.Select(r => Items(r).Count).ToArray());
+            Assert.All(queued, r => Assert.Equal(202, r.Status));
+            Assert.Equal(250, result.Output.Count);
+            var jobs = result.Output.Select(o => Prop(o, "IngestionId")).ToList();
+            Assert.All(jobs, j => Assert.StartsWith("intake_", j));
+            Assert.Equal(3, jobs.Distinct().Count());
+            Assert.Equal(jobs[0], jobs[99]);
+            Assert.NotEqual(jobs[99], jobs[100]);
+            Assert.All(result.Output, o => Assert.True(string.IsNullOrEmpty(Prop(o, "InterviewId"))));
+            Assert.Equal(new[] { "RowNumber", "Name", "Email", "Phone", "InterviewId", "InterviewUrl", "PostingId", "IngestionId" },
+                result.Output[0].Properties.Where(pr => pr.IsGettable && pr.MemberType == PSMemberTypes.NoteProperty).Select(pr => pr.Name).ToArray());
+            Assert.Equal(250, Sim.Data.IngestedCount(PostingId));
+            SentRequests.AssertAllMatchTheDocument(queued);
+        }
+
+        [Fact]
+        public void Async_batches_are_not_sent_again_after_a_server_error_because_each_call_queues_another_job()
+        {
+            Sim.Faults.Add("POST", "/api/v2/postings/*/candidates/bulk/async", new Fault { Status = 503, AfterHandler = true });
+            Ps.Set("rows", Rows(3));
+            var result = Run("$rows | Import-MiloCandidate -PostingId $p -Async");
+
+            Assert.Single(Requests(BulkPath + "/async"));
+            Assert.Empty(result.Output);
+            Assert.NotEmpty(result.AllErrors);
+        }
+
+        [Fact]
         public void A_422_naming_three_rows_of_a_batch_delivers_the_other_97_and_reports_the_three_with_their_rows()
         {
             var rows = Rows(100);

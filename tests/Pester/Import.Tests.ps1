@@ -320,6 +320,22 @@ Describe 'Import-MiloCandidate -SummaryVariable' {
     }
 }
 
+Describe 'Import-MiloCandidate -Async' {
+    It 'queues each batch as an ingestion job: every row carries its job id, and the interviews appear in the posting' {
+        $target = (Get-MiloPosting -First 3)[2]
+        $csv = New-CandidateCsv 'async' (@('Name,Email') + (1..150 | ForEach-Object { "Queued $_,queued.$_@example.com" }))
+
+        $results = @(Import-Csv -LiteralPath $csv | Import-MiloCandidate -PostingId $target.Id -Async)
+
+        $results.Count | Should -Be 150
+        @($results | ForEach-Object IngestionId | Select-Object -Unique).Count | Should -Be 2
+        $results | ForEach-Object { $_.IngestionId | Should -Match '^intake_'; $_.InterviewId | Should -BeNullOrEmpty }
+        $emails = Get-InterviewEmail $target.Id
+        $emails | Should -Contain 'queued.1@example.com'
+        $emails | Should -Contain 'queued.150@example.com'
+    }
+}
+
 Describe 'Import-MiloCandidate -IngestionKey (legacy API)' {
     BeforeAll {
         $ingestionKey = $posting.Urls.IngestionUrlKey

@@ -34,6 +34,23 @@ namespace HeyMilo.Client
         }
 
         /// <summary>
+        /// POST /api/v2/postings/{id}/candidates/bulk/async: queues one ingestion job (202) for the batch; every
+        /// candidate of it gets the job's ingestion id, and no interview yet. NOT idempotent: every call queues
+        /// another job, so it is retried only after a 429 (refused before any work), as QueueCandidateAsync is.
+        /// </summary>
+        public async Task<IReadOnlyList<IngestedCandidate>> QueueCandidatesAsync(string postingId, IReadOnlyList<CandidateIngestItem> candidates, CancellationToken ct)
+        {
+            var call = new ApiCall(HttpMethod.Post, "api/v2/postings/" + ApiCall.Segment(postingId) + "/candidates/bulk/async")
+                .Json(new BulkCandidateIngestRequest { Data = new List<CandidateIngestItem>(candidates) }, MiloJsonContext.Default.BulkCandidateIngestRequest);
+            var envelope = await _transport.SendAsync(call, MiloJsonContext.Default.SingleEnvelopeCandidateIngestion, ct).ConfigureAwait(false);
+            var job = envelope.Data ?? throw MissingData(call);
+            if (string.IsNullOrEmpty(job.IngestionId)) throw Invalid(call, "The API response has no 'ingestion_id'.");
+            var result = new List<IngestedCandidate>(candidates.Count);
+            for (var i = 0; i < candidates.Count; i++) result.Add(new IngestedCandidate(null, null, job.IngestionId));
+            return result;
+        }
+
+        /// <summary>
         /// Legacy ingestion by url key: POST /ingest/x/{key} for one candidate, /ingest/x/bulk/{key} for
         /// more. With retake=false the API returns the existing interview, so the call is idempotent;
         /// with retake=true every call creates a new interview and must not be repeated blindly.

@@ -43,6 +43,9 @@ namespace HeyMilo.Commands
         [Parameter(ParameterSetName = LegacySet)]
         public SwitchParameter Retake { get; set; }
 
+        [Parameter(ParameterSetName = PostingSet)]
+        public SwitchParameter Async { get; set; }
+
         [Parameter, ValidateNotNullOrEmpty]
         public string[] MetadataProperty { get; set; } = Array.Empty<string>();
 
@@ -66,7 +69,9 @@ namespace HeyMilo.Commands
             base.BeginProcessing();
             var target = ParameterSetName == LegacySet
                 ? CandidateImportTarget.Legacy(() => _session!.Client, IngestionKey, Retake)
-                : CandidateImportTarget.Posting(() => _session!.Client, PostingId);
+                : Async
+                    ? CandidateImportTarget.PostingQueued(() => _session!.Client, PostingId)
+                    : CandidateImportTarget.Posting(() => _session!.Client, PostingId);
             var metadata = CandidateOutput.FixedMetadata(Metadata, out var invalid);
             if (invalid != null) ThrowTerminatingError(invalid);
             _importer = new CandidateImporter(target, new CandidateReader(MetadataProperty, metadata), BatchSize, ThrottleLimit);

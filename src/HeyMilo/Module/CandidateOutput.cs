@@ -104,6 +104,7 @@ namespace HeyMilo.Module
             Add("InterviewId", result.InterviewId);
             Add("InterviewUrl", result.InterviewUrl);
             if (target.PostingId != null) Add("PostingId", target.PostingId);
+            if (target.Queued) Add("IngestionId", result.IngestionId);
             if (target.IngestionKey != null)
             {
                 Add("IngestionKey", target.IngestionKey);

@@ -155,14 +155,15 @@ namespace HeyMilo.Client.Models
     /// <summary>What the client hands back per ingested candidate, whichever API took it.</summary>
     internal sealed class IngestedCandidate
     {
-        public IngestedCandidate(string interviewId, string? interviewUrl, string? ingestionId)
+        /// <param name="interviewId">Null for a queued (async) ingestion: the interview does not exist yet.</param>
+        public IngestedCandidate(string? interviewId, string? interviewUrl, string? ingestionId)
         {
             InterviewId = interviewId;
             InterviewUrl = interviewUrl;
             IngestionId = ingestionId;
         }
 
-        public string InterviewId { get; }
+        public string? InterviewId { get; }
         public string? InterviewUrl { get; }
         public string? IngestionId { get; }
     }
