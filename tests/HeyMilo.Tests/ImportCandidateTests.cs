@@ -73,6 +73,40 @@ namespace HeyMilo.Tests
         }
 
         [Fact]
+        public void A_national_phone_is_refused_without_DefaultRegion_and_normalised_to_E164_with_it()
+        {
+            Ps.Set("rows", new[] { CsvRow(("Name", "Ada"), ("Email", "ada.phone@example.com"), ("Mobile", "(206) 555-1234")) });
+
+            var without = Run("$rows | Import-MiloCandidate -PostingId $p");
+            var refused = Assert.Single(without.Errors);
+            Assert.Equal("HeyMilo.InvalidCandidate" + CmdletId, refused.FullyQualifiedErrorId);
+            Assert.Contains("column 'Mobile'", refused.Exception.Message);
+            Assert.Contains("-DefaultRegion", refused.Exception.Message);
+            Assert.Empty(Bulk());
+
+            var with = Run("$rows | Import-MiloCandidate -PostingId $p -DefaultRegion US").ThrowIfTerminating();
+            Assert.Empty(with.Errors);
+            Assert.Equal("+12065551234", Prop(Assert.Single(with.Output), "Phone"));
+            Assert.Equal("+12065551234", Items(Assert.Single(Bulk()))[0].GetProperty("phone_number").GetString());
+        }
+
+        [Fact]
+        public void With_DefaultRegion_an_invalid_number_is_refused_with_libphonenumbers_reason_and_an_unknown_region_before_any_row()
+        {
+            Ps.Set("rows", new[] { CsvRow(("Name", "Ada"), ("Email", "ada.short@example.com"), ("Phone", "555-12")) });
+            var invalid = Run("$rows | Import-MiloCandidate -PostingId $p -DefaultRegion US");
+            var error = Assert.Single(invalid.Errors);
+            Assert.Contains("is not a valid phone number of US", error.Exception.Message);
+            Assert.Empty(Bulk());
+
+            var unknown = Run("$rows | Import-MiloCandidate -PostingId $p -DefaultRegion ZZ");
+            Assert.Equal("HeyMilo.UnknownRegion" + CmdletId, unknown.Terminating?.FullyQualifiedErrorId);
+            Assert.Empty(Bulk());
+            Assert.Equal("ParameterArgumentValidationError" + CmdletId,
+                Run("$rows | Import-MiloCandidate -PostingId $p -DefaultRegion USA").Terminating?.FullyQualifiedErrorId);
+        }
+
+        [Fact]
         public void Async_queues_one_ingestion_job_per_batch_and_every_row_carries_its_job_id()
         {
             var rows = Rows(250);

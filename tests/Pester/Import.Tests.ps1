@@ -320,6 +320,20 @@ Describe 'Import-MiloCandidate -SummaryVariable' {
     }
 }
 
+Describe 'Import-MiloCandidate -DefaultRegion' {
+    It 'reads a national phone number in the named country and sends it as E.164; without it the row is refused with the hint' {
+        $csv = New-CandidateCsv 'national' @('Name,Email,Mobile', 'Grace National,grace.national@example.com,(206) 555-1234')
+
+        $refused = @(Import-Csv -LiteralPath $csv | Import-MiloCandidate -PostingId $posting.Id -ErrorVariable problems -ErrorAction SilentlyContinue)
+        $refused.Count | Should -Be 0
+        $problems[0].Exception.Message | Should -Match "column 'Mobile'.*-DefaultRegion"
+
+        $sent = @(Import-Csv -LiteralPath $csv | Import-MiloCandidate -PostingId $posting.Id -DefaultRegion US)
+        $sent.Count | Should -Be 1
+        $sent[0].Phone | Should -Be '+12065551234'
+    }
+}
+
 Describe 'Import-MiloCandidate -Async' {
     It 'queues each batch as an ingestion job: every row carries its job id, and the interviews appear in the posting' {
         $target = (Get-MiloPosting -First 3)[2]

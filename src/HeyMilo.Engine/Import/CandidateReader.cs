@@ -48,11 +48,14 @@ namespace HeyMilo.Import
         private readonly IReadOnlyList<string> _metadataColumns;
         private readonly IReadOnlyDictionary<string, string> _fixedMetadata;
         private readonly HashSet<string> _missingColumnsReported = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        private readonly string? _defaultRegion;
 
-        public CandidateReader(IReadOnlyList<string> metadataColumns, IReadOnlyDictionary<string, string> fixedMetadata)
+        /// <param name="defaultRegion">The ISO 3166 region a phone without a country code is read in (libphonenumber), or null: E.164 only.</param>
+        public CandidateReader(IReadOnlyList<string> metadataColumns, IReadOnlyDictionary<string, string> fixedMetadata, string? defaultRegion = null)
         {
             _metadataColumns = metadataColumns;
             _fixedMetadata = fixedMetadata;
+            _defaultRegion = defaultRegion;
         }
 
         public CandidateRead Read(CandidateRow row)
@@ -90,8 +93,14 @@ namespace HeyMilo.Import
             if (rawPhone.Length > 0)
             {
                 phone = NormalizePhone(rawPhone);
+                if (phone is null && _defaultRegion is null)
+                    return Invalid($"column '{phoneColumn}': '{rawPhone}' is not a phone number in international form (E.164, e.g. +12065551234): include the country code, or name the country of national numbers with -DefaultRegion (e.g. -DefaultRegion US).");
                 if (phone is null)
-                    return Invalid($"column '{phoneColumn}': '{rawPhone}' is not a phone number in international form (E.164, e.g. +12065551234): include the country code.");
+                {
+                    phone = NationalPhoneNumbers.ToE164(rawPhone, _defaultRegion!, out var reason);
+                    if (phone is null)
+                        return Invalid($"column '{phoneColumn}': '{rawPhone}' is not a valid phone number of {_defaultRegion} or in international form: {reason}.");
+                }
                 sources["phone_number"] = phoneColumn!;
             }
 

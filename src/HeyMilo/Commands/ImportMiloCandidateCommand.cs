@@ -46,6 +46,9 @@ namespace HeyMilo.Commands
         [Parameter(ParameterSetName = PostingSet)]
         public SwitchParameter Async { get; set; }
 
+        [Parameter, ValidatePattern("^([A-Za-z]{2}|Culture)$")]
+        public string? DefaultRegion { get; set; }
+
         [Parameter, ValidateNotNullOrEmpty]
         public string[] MetadataProperty { get; set; } = Array.Empty<string>();
 
@@ -74,7 +77,7 @@ namespace HeyMilo.Commands
                     : CandidateImportTarget.Posting(() => _session!.Client, PostingId);
             var metadata = CandidateOutput.FixedMetadata(Metadata, out var invalid);
             if (invalid != null) ThrowTerminatingError(invalid);
-            _importer = new CandidateImporter(target, new CandidateReader(MetadataProperty, metadata), BatchSize, ThrottleLimit);
+            _importer = new CandidateImporter(target, new CandidateReader(MetadataProperty, metadata, CandidateOutput.PhoneRegion(this, DefaultRegion)), BatchSize, ThrottleLimit);
             _progress = new ThrottledProgress(this, 0x4d1c, "Importing candidates");
         }
 
