@@ -105,6 +105,22 @@ namespace HeyMilo.Tests
         }
 
         [Fact]
+        public void What_a_script_writes_to_AdditionalProperties_is_kept()
+        {
+            var result = Run($@"$p = Get-MiloPosting -PostingId {Sim.Data.PostingIds[0]}
+$p.AdditionalProperties['note'] = 'checked'
+$p.AdditionalProperties['note']
+$i = Get-MiloInterview -PostingId {Sim.Data.PostingIds[0]} -First 1
+$i.AdditionalProperties['note'] = 'seen'
+$i.AdditionalProperties['note']
+$w = Get-MiloWebhook -First 1
+$w.AdditionalProperties['note'] = 'ok'
+$w.AdditionalProperties['note']").ThrowIfTerminating();
+            Assert.Empty(result.Errors);
+            Assert.Equal(new[] { "checked", "seen", "ok" }, result.Output.Select(o => o.ToString()));
+        }
+
+        [Fact]
         public void A_cursor_the_API_repeats_stops_the_listing_with_a_clear_error()
         {
             var repeated = "{\"data\":[{\"id\":\"" + Sim.Data.PostingIds[0] + "\",\"company_id\":\"c\",\"title\":\"T\",\"description\":\"d\",\"status\":\"active\",\"finalized\":true,\"archived\":false,\"test_posting\":false}],\"pagination\":{\"has_more\":true}}";

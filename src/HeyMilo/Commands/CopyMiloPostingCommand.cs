@@ -23,23 +23,14 @@ namespace HeyMilo.Commands
         protected override void ProcessRecord()
         {
             var session = RequireSession();
-            foreach (var id in PostingId)
-            {
-                if (!ShouldProcess($"posting {id}", "Clone")) continue;
-                ClonedPosting clone;
-                try
+            ForEachId(PostingId, session.Client.ClonePostingAsync,
+                confirm: id => ShouldProcess($"posting {id}", "Clone"),
+                write: (id, clone) =>
                 {
-                    clone = Run(ct => session.Client.ClonePostingAsync(id, ct));
-                }
-                catch (MiloApiException ex)
-                {
-                    WriteFailure(ex, id);
-                    continue;
-                }
-                if (clone.PendingActivation)
-                    WriteWarning($"The clone {clone.Posting.Id} of the ATS posting {id} is a draft pending activation: activate it in HeyMilo (POST /postings/{clone.Posting.Id}/activate) before candidates can take it.");
-                WriteObject(clone.Posting);
-            }
+                    if (clone.PendingActivation)
+                        WriteWarning($"The clone {clone.Posting.Id} of the ATS posting {id} is a draft pending activation: activate it in HeyMilo (POST /postings/{clone.Posting.Id}/activate) before candidates can take it.");
+                    WriteObject(clone.Posting);
+                });
         }
     }
 }

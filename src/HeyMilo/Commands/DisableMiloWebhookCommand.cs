@@ -29,21 +29,7 @@ namespace HeyMilo.Commands
         protected override void ProcessRecord()
         {
             var session = RequireSession();
-            foreach (var id in WebhookId)
-            {
-                if (!Confirmed(id)) continue;
-                Webhook webhook;
-                try
-                {
-                    webhook = Run(ct => session.Client.DisableWebhookAsync(id, Legacy.IsPresent, ct));
-                }
-                catch (MiloApiException ex)
-                {
-                    WriteFailure(ex, id);
-                    continue;
-                }
-                WriteObject(webhook);
-            }
+            ForEachId(WebhookId, (id, ct) => session.Client.DisableWebhookAsync(id, Legacy.IsPresent, ct), confirm: Confirmed);
         }
 
         private bool Confirmed(string id)

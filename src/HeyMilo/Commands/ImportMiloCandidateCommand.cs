@@ -48,7 +48,7 @@ namespace HeyMilo.Commands
         private const string PostingSet = "Posting";
         private const string LegacySet = "Legacy";
         private const string Activity = "Importing candidates";
-        private const int ActivityId = 0x4d1c;
+        private const int ActivityId = ProgressIds.Import;
         private static readonly TimeSpan s_progressInterval = TimeSpan.FromMilliseconds(500);
 
         private readonly Dictionary<string, long> _emails = new Dictionary<string, long>(StringComparer.OrdinalIgnoreCase);

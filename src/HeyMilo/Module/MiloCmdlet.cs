@@ -5,6 +5,7 @@ using System.Management.Automation;
 using System.Runtime.ExceptionServices;
 using System.Threading;
 using System.Threading.Tasks;
+using HeyMilo.Client;
 using HeyMilo.Session;
 using HeyMilo.Transport;
 
@@ -125,6 +126,82 @@ namespace HeyMilo.Module
             {
                 // Suspended at a yield, DisposeAsync only runs finally blocks: it completes at once.
                 enumerator.DisposeAsync().AsTask().GetAwaiter().GetResult();
+            }
+        }
+
+        /// <summary>
+        /// The by-id loop of the cmdlets that act on given ids: for each id (that <paramref name="confirm"/>
+        /// lets through) one engine call, then its result is written (by <paramref name="write"/>, or as is);
+        /// an API failure is that id's error (the id as TargetObject) and the loop goes on.
+        /// </summary>
+        protected void ForEachId<T>(IEnumerable<string> ids, Func<string, CancellationToken, Task<T>> call,
+            Func<string, bool>? confirm = null, Action<string, T>? write = null)
+        {
+            foreach (var id in ids)
+            {
+                if (confirm != null && !confirm(id)) continue;
+                T result;
+                try
+                {
+                    result = Run(ct => call(id, ct));
+                }
+                catch (MiloApiException ex)
+                {
+                    WriteFailure(ex, id);
+                    continue;
+                }
+                if (write != null) write(id, result);
+                else WriteObject(result);
+            }
+        }
+
+        /// <summary>
+        /// Feeds <paramref name="items"/> through a bounded window of concurrent fetches and yields each result
+        /// in input order; a failed fetch is written as that item's error and the others go on. Progress is
+        /// reported per result and completed at the end; an early stop cancels the fetches left.
+        /// </summary>
+        internal IEnumerable<TOut> InOrder<TIn, TOut>(OrderedFetchWindow<TIn, TOut> window, IEnumerable<TIn> items, ThrottledProgress progress, Func<long?> total, string noun)
+            where TIn : class
+        {
+            long done = 0;
+            try
+            {
+                foreach (var item in items)
+                {
+                    if (window.IsFull && TakeHead(window, ref done, out var head)) yield return Reported(head, progress, done, total(), noun);
+                    window.Start(item);
+                }
+                while (window.Count > 0)
+                    if (TakeHead(window, ref done, out var head)) yield return Reported(head, progress, done, total(), noun);
+                progress.Complete();
+            }
+            finally
+            {
+                window.Dispose();
+                progress.CompleteQuietly();
+            }
+        }
+
+        private static TOut Reported<TOut>(TOut result, ThrottledProgress progress, long done, long? total, string noun)
+        {
+            progress.Report(done, total, noun);
+            return result;
+        }
+
+        private bool TakeHead<TIn, TOut>(OrderedFetchWindow<TIn, TOut> window, ref long done, out TOut result) where TIn : class
+        {
+            var head = window.TakeHead();
+            done++;
+            try
+            {
+                result = Run(_ => head.Value);
+                return true;
+            }
+            catch (MiloApiException ex)
+            {
+                WriteFailure(ex, head.Key);
+                result = default!;
+                return false;
             }
         }
 
