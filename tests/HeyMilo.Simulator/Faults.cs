@@ -3,7 +3,7 @@ namespace HeyMilo.Simulator;
 /// <summary>
 /// A misbehaviour to inject. Without AfterHandler the request is not processed at all (nothing is
 /// created or changed); with it the request is processed and then its answer is replaced.
-/// A fault with none of Status, Hang, AbortConnection, MalformedJson or TruncatedJson only adds Delay.
+/// A fault with none of Status, Hang, AbortConnection, MalformedJson, TruncatedJson or CutShortWithoutLength only adds Delay.
 /// </summary>
 public sealed class Fault
 {
@@ -24,12 +24,20 @@ public sealed class Fault
     public bool MalformedJson { get; set; }
     /// <summary>Process the request, send half of its real body with the full Content-Length, then drop the connection.</summary>
     public bool TruncatedJson { get; set; }
+    /// <summary>
+    /// Process the request, send the first half of its real body without Content-Length and end the
+    /// response by closing the connection: a reader that reads to the end sees a body that looks complete.
+    /// </summary>
+    public bool CutShortWithoutLength { get; set; }
     /// <summary>Process the request first (its side effects happen), then replace the answer.</summary>
     public bool AfterHandler { get; set; }
     /// <summary>Only requests whose raw query string contains this text.</summary>
     public string? QueryContains { get; set; }
 
-    internal bool OnlyDelays => Status == 0 && !Hang && !AbortConnection && !MalformedJson && !TruncatedJson;
+    internal bool OnlyDelays => Status == 0 && !Hang && !AbortConnection && !MalformedJson && !TruncatedJson && !CutShortWithoutLength;
+
+    /// <summary>The fault needs the real answer first.</summary>
+    internal bool NeedsRealReply => AfterHandler || TruncatedJson || CutShortWithoutLength;
 }
 
 /// <summary>Faults waiting for matching requests, each for a number of times, first added first used.</summary>

@@ -98,7 +98,7 @@ public sealed class SimulatorHost : IAsyncDisposable
             if (Options.Latency > TimeSpan.Zero) await Task.Delay(Options.Latency, aborted.Token).ConfigureAwait(false);
             var fault = Faults.Take(record.Method, record.Path, record.Query);
             if (fault is { Delay.Ticks: > 0 }) await Task.Delay(fault.Delay, aborted.Token).ConfigureAwait(false);
-            if (fault is { OnlyDelays: false, AfterHandler: false, TruncatedJson: false })
+            if (fault is { OnlyDelays: false, NeedsRealReply: false })
             {
                 await FailAsync(http, record, fault, real: null, aborted.Token).ConfigureAwait(false);
                 return;
@@ -181,6 +181,17 @@ public sealed class SimulatorHost : IAsyncDisposable
             await http.Response.Body.WriteAsync(bytes.AsMemory(0, bytes.Length / 2), ct).ConfigureAwait(false);
             await http.Response.Body.FlushAsync(ct).ConfigureAwait(false);
             http.Abort();
+            return;
+        }
+        if (fault.CutShortWithoutLength)
+        {
+            // A Transfer-Encoding other than chunked makes Kestrel end the body by closing the connection.
+            var bytes = real?.Bytes ?? Encoding.UTF8.GetBytes(real?.Body ?? "[]");
+            record.Status = real?.Status ?? 200;
+            http.Response.StatusCode = record.Status;
+            http.Response.ContentType = real?.ContentType ?? "application/json; charset=utf-8";
+            http.Response.Headers["Transfer-Encoding"] = "identity";
+            await http.Response.Body.WriteAsync(bytes.AsMemory(0, bytes.Length / 2), ct).ConfigureAwait(false);
             return;
         }
         if (fault.MalformedJson)

@@ -219,6 +219,73 @@ namespace HeyMilo.Tests
         }
 
         [Fact]
+        public void Server_export_whose_download_is_cut_short_without_Content_Length_is_downloaded_again_and_committed_whole()
+        {
+            Connect("-MaxRetries 2");
+            Sim.Faults.Add("GET", "/files/*", new Fault { CutShortWithoutLength = true });
+            var result = Ok($"Export-MiloInterview -PostingId {P0} -Path cut.json -Server -Verbose");
+
+            var downloads = Requests("/files/");
+            Assert.Equal(2, downloads.Count);
+            using var doc = JsonDocument.Parse(System.IO.File.ReadAllBytes(File("cut.json")));
+            Assert.Equal(Sim.Data.CandidateInterviewIds(P0).Count, doc.RootElement.GetArrayLength());
+            Assert.Contains(result.Verbose, v => v.Contains("retrying GET", StringComparison.Ordinal) && v.Contains("not one complete JSON document", StringComparison.Ordinal));
+            Assert.Equal(new[] { "cut.json" }, FolderContents());
+        }
+
+        [Fact]
+        public void Server_export_whose_download_stays_cut_short_is_a_network_error_and_leaves_no_file()
+        {
+            Sim.Faults.Add("GET", "/files/*", new Fault { CutShortWithoutLength = true });
+            var result = Run($"Export-MiloInterview -PostingId {P0} -Path cut.json -Server");
+
+            var error = Assert.Single(result.AllErrors);
+            Assert.Equal("HeyMilo.NetworkError,HeyMilo.Commands.ExportMiloInterviewCommand", error.FullyQualifiedErrorId);
+            Assert.Contains("not one complete JSON document", error.ErrorDetails.Message);
+            Assert.DoesNotContain("free space", error.ErrorDetails.RecommendedAction);
+            Assert.Empty(FolderContents());
+        }
+
+        [Fact]
+        public void Server_export_whose_download_is_shorter_than_its_Content_Length_is_a_network_error_not_a_write_error()
+        {
+            Sim.Faults.Add("GET", "/files/*", new Fault { TruncatedJson = true });
+            var result = Run($"Export-MiloInterview -PostingId {P0} -Path short.json -Server");
+
+            Assert.Equal("HeyMilo.NetworkError,HeyMilo.Commands.ExportMiloInterviewCommand", Assert.Single(result.AllErrors).FullyQualifiedErrorId);
+            Assert.Empty(FolderContents());
+        }
+
+        [Fact]
+        public void Temp_files_a_killed_export_left_are_deleted_by_the_next_export_to_that_file_and_nothing_else_is()
+        {
+            var stale = File(".kept.json.abcdefghijk.tmp");
+            var fresh = File(".kept.json.bcdefghijkl.tmp");
+            var others = new[] { File(".kept.json.notours.tmp"), File(".other.json.abcdefghijk.tmp"), File("kept.json.abcdefghijk.tmp") };
+            foreach (var path in others.Append(stale).Append(fresh)) System.IO.File.WriteAllText(path, "[{\"interview_id\":");
+            foreach (var path in others.Append(stale)) System.IO.File.SetLastWriteTimeUtc(path, DateTime.UtcNow.AddHours(-1));
+
+            Ok($"Export-MiloInterview -PostingId {P1} -Path kept.json");
+
+            Assert.False(System.IO.File.Exists(stale));
+            Assert.True(System.IO.File.Exists(fresh), "a temp file younger than a minute may belong to a running export");
+            Assert.All(others, path => Assert.True(System.IO.File.Exists(path), path));
+            Assert.True(System.IO.File.Exists(File("kept.json")));
+        }
+
+        [Fact]
+        public void A_temp_file_held_open_by_a_running_export_is_not_deleted()
+        {
+            var held = File(".busy.json.abcdefghijk.tmp");
+            using (var stream = new FileStream(held, FileMode.CreateNew, FileAccess.Write, FileShare.None))
+            {
+                System.IO.File.SetLastWriteTimeUtc(held, DateTime.UtcNow.AddHours(-1));
+                Ok($"Export-MiloInterview -PostingId {P1} -Path busy.json");
+                Assert.True(System.IO.File.Exists(held));
+            }
+        }
+
+        [Fact]
         public void Server_export_that_never_finishes_times_out_after_TimeoutSec_of_polling()
         {
             Sim.Faults.Add("GET", "/interviews/export/json", new Fault { Status = 200, Body = "{\"job_id\":\"job_slow\",\"status\":\"processing\",\"file_url\":null}" }, times: 100);

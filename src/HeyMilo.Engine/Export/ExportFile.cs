@@ -1,5 +1,7 @@
 using System;
 using System.IO;
+using System.Text.RegularExpressions;
+using HeyMilo.Transport;
 
 namespace HeyMilo.Export
 {
@@ -37,10 +39,14 @@ namespace HeyMilo.Export
                 throw new ExportException("FolderNotFound", ExportFailureCategory.ObjectNotFound, $"The folder '{folder}' does not exist.", "Create the folder first, or choose another -Path.", target);
         }
 
-        /// <summary>Opens a new temp file beside <paramref name="target"/>.</summary>
+        /// <summary>Temp files of an export to the same file that a killed process left are deleted when older than this.</summary>
+        public static readonly TimeSpan StaleAfter = TimeSpan.FromMinutes(1);
+
+        /// <summary>Opens a new temp file beside <paramref name="target"/>, first deleting stale temp files of earlier exports to it.</summary>
         public static ExportFile Create(string target)
         {
             var folder = Path.GetDirectoryName(target)!;
+            CleanStale(target);
             var random = Path.GetRandomFileName().Replace(".", string.Empty);
             var temp = Path.Combine(folder, "." + Path.GetFileName(target) + "." + random + ".tmp");
             try
@@ -51,6 +57,47 @@ namespace HeyMilo.Export
             {
                 throw ExportException.WriteFailed(ex, target, "Check that the folder exists and is writable.");
             }
+        }
+
+        /// <summary>
+        /// Deletes what a killed export to <paramref name="target"/> left: files named exactly like this class's
+        /// temp files for that name (<c>.&lt;name&gt;.&lt;11 letters or digits&gt;.tmp</c>), last written more than
+        /// <see cref="StaleAfter"/> ago (real file times) and not open elsewhere (a running export holds its
+        /// temp file exclusively). Nothing else in the folder is touched; a file that cannot be deleted stays.
+        /// </summary>
+        internal static int CleanStale(string target)
+        {
+            var folder = Path.GetDirectoryName(target)!;
+            var pattern = new Regex("^" + Regex.Escape("." + Path.GetFileName(target) + ".") + "[a-z0-9]{11}" + Regex.Escape(".tmp") + "$", RegexOptions.CultureInvariant);
+            var removed = 0;
+            string[] candidates;
+            try
+            {
+                candidates = Directory.GetFiles(folder, "." + Path.GetFileName(target) + ".*.tmp");
+            }
+            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
+            {
+                return 0;
+            }
+            foreach (var path in candidates)
+            {
+                if (!pattern.IsMatch(Path.GetFileName(path))) continue;
+                try
+                {
+                    if (DateTime.UtcNow - File.GetLastWriteTimeUtc(path) < StaleAfter) continue;
+                    using (new FileStream(path, FileMode.Open, FileAccess.ReadWrite, FileShare.None))
+                    {
+                    }
+                    File.Delete(path);
+                    removed++;
+                    OperationLog.Verbose($"Deleted '{path}', a temp file an interrupted export to '{target}' left behind.");
+                }
+                catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
+                {
+                    // Open elsewhere (a running export) or not ours to delete: leave it.
+                }
+            }
+            return removed;
         }
 
         /// <summary>Flushes, closes and moves the temp file into place (replacing the target only when <paramref name="replace"/>).</summary>

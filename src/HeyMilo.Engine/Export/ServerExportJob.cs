@@ -39,23 +39,11 @@ namespace HeyMilo.Export
             return job;
         }
 
-        /// <summary>Downloads the job's file into <paramref name="output"/>.</summary>
-        public static async Task DownloadAsync(HeyMiloClient client, LegacyExportJob job, Stream output, string target, CancellationToken ct)
+        /// <summary>Downloads the job's file into <paramref name="output"/>, checked (<see cref="ExportDownload"/>).</summary>
+        public static Task DownloadAsync(HeyMiloClient client, LegacyExportJob job, Stream output, string target, CancellationToken ct)
         {
             var transport = client.Transport;
-            var fileUri = new Uri(transport.Settings.LegacyBaseUri, job.FileUrl!);
-            try
-            {
-                // DownloadAsync sends X-API-KEY only to the session's API hosts, never to a file host.
-                using var response = await transport.DownloadAsync(fileUri, ct).ConfigureAwait(false);
-                using var body = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
-                await body.CopyToAsync(output, 81920, ct).ConfigureAwait(false);
-                await output.FlushAsync(ct).ConfigureAwait(false);
-            }
-            catch (IOException ex)
-            {
-                throw ExportException.WriteFailed(ex, target);
-            }
+            return ExportDownload.DownloadAsync(transport, new Uri(transport.Settings.LegacyBaseUri, job.FileUrl!), output, target, ct);
         }
 
         /// <summary>1 done, -1 failed, 0 still running.</summary>
