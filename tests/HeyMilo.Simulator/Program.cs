@@ -3,7 +3,8 @@ using HeyMilo.Simulator;
 
 // The simulator as a process, for build.ps1 -Task Demo, the Pester suite and benchmarks:
 //   dotnet run --project tests/HeyMilo.Simulator -- --urls http://127.0.0.1:5080 [--api-key K] [--postings N]
-//       [--candidates N] [--rate-limit N] [--latency-ms N] [--seed N]
+//       [--candidates N] [--rate-limit N] [--latency-ms N] [--seed N] [--busy-candidates N]
+//       [--cursor-steps-back N] [--has-more-false-after N]   (misbehaving cursor listings, for tests)
 var options = new SimulatorOptions { Url = "http://127.0.0.1:5080" };
 for (var i = 0; i < args.Length; i++)
 {
@@ -18,8 +19,11 @@ for (var i = 0; i < args.Length; i++)
         case "--rate-limit": options.RateLimitPerMinute = Number(); break;
         case "--latency-ms": options.Latency = TimeSpan.FromMilliseconds(Number()); break;
         case "--seed": options.Seed = Number(); break;
+        case "--busy-candidates": options.BusyPostingCandidates = Number(); break;
+        case "--cursor-steps-back": options.CursorStepsBack = Number(); break;
+        case "--has-more-false-after": options.HasMoreFalseAfter = Number(); break;
         default:
-            Console.Error.WriteLine($"Unknown argument '{args[i]}'. Arguments: --urls --api-key --postings --candidates --rate-limit --latency-ms --seed");
+            Console.Error.WriteLine($"Unknown argument '{args[i]}'. Arguments: --urls --api-key --postings --candidates --rate-limit --latency-ms --seed --busy-candidates --cursor-steps-back --has-more-false-after");
             return 2;
     }
 }

@@ -20,6 +20,8 @@ namespace HeyMilo.Export
         public bool Server { get; set; }
         public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(2);
         public TimeSpan Timeout { get; set; } = TimeSpan.FromMinutes(10);
+        /// <summary>Write the file even when a listing ends with a count other than its total_count (a warning still says so).</summary>
+        public bool AllowIncomplete { get; set; }
     }
 
     /// <summary>
@@ -86,6 +88,7 @@ namespace HeyMilo.Export
         public async Task ExportPostingAsync(string postingId, Action progressed, CancellationToken ct)
         {
             var first = true;
+            var audit = new ListingAudit();
             try
             {
                 await InterviewExportListing.WriteAsync(_client!, postingId, _sink!,
@@ -100,12 +103,15 @@ namespace HeyMilo.Export
                         Written++;
                         progressed();
                     },
-                    ct).ConfigureAwait(false);
+                    audit, ct).ConfigureAwait(false);
             }
             catch (IOException ex)
             {
                 throw ExportException.WriteFailed(ex, postingId);
             }
+            if (audit.Short && !_request.AllowIncomplete)
+                throw new ExportException("ListingIncomplete", ExportFailureCategory.InvalidResult, audit.Describe() + " The export was not written.",
+                    "Export again later (the listing may have changed meanwhile), or add -AllowIncomplete to write what the API listed.", postingId);
         }
 
         /// <summary>Closes the writer and moves the file into place.</summary>

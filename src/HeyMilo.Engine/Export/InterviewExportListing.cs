@@ -15,10 +15,11 @@ namespace HeyMilo.Export
         /// first page; <paramref name="onWritten"/> hears each interview written. An interview the writer cannot
         /// read is the API's fault: it fails as an invalid response, never as a write error.
         /// </summary>
+        /// <param name="audit">What the pager saw: repeated items are left out, and the caller checks the count.</param>
         public static async Task WriteAsync(HeyMiloClient client, string postingId, InterviewExportSink sink,
-            Action<long?> onTotal, Action onWritten, CancellationToken ct)
+            Action<long?> onTotal, Action onWritten, ListingAudit audit, CancellationToken ct)
         {
-            var listing = client.ListInterviewsRawAsync(postingId, null, HeyMiloClient.MaxPageSize, null, onTotal, ct);
+            var listing = client.ListInterviewsRawAsync(postingId, null, HeyMiloClient.MaxPageSize, null, onTotal, ct, audit);
             var items = listing.GetAsyncEnumerator(ct);
             try
             {

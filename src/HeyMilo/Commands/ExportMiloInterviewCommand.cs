@@ -42,6 +42,9 @@ namespace HeyMilo.Commands
 
         [Parameter] public SwitchParameter PassThru { get; set; }
 
+        /// <summary>Write the file even when a listing ends with another count than the API's total_count (it still warns).</summary>
+        [Parameter] public SwitchParameter AllowIncomplete { get; set; }
+
         /// <summary>Use the legacy API's server-side export job (JSON, exactly one posting) and download its file.</summary>
         [Parameter] public SwitchParameter Server { get; set; }
 
@@ -59,7 +62,7 @@ namespace HeyMilo.Commands
             _target = GetUnresolvedProviderPathFromPSPath(Path);
             var request = new InterviewExportRequest
             {
-                Target = _target, Format = Format?.ToString(), Replace = Force, Server = Server,
+                Target = _target, Format = Format?.ToString(), Replace = Force, Server = Server, AllowIncomplete = AllowIncomplete,
                 PollInterval = TimeSpan.FromSeconds(PollIntervalSec), Timeout = TimeSpan.FromSeconds(TimeoutSec),
             };
             Guard(null, () => _export = new InterviewExport(request, message => Post(() => WriteWarning(message))));
