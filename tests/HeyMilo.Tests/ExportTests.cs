@@ -111,6 +111,43 @@ namespace HeyMilo.Tests
             Assert.Equal($"{P0},{id},,\"Smith, \"\"Jo\"\"\",jo@example.com,completed,78.5,2025-02-15T09:40:00Z,,", lines[1]);
         }
 
+        private void ServeOneInterviewNamed(string jsonName, string jsonEmail = "\"jo@example.com\"")
+        {
+            var id = Sim.Data.CandidateInterviewIds(P0)[0];
+            Sim.Faults.Add("GET", $"/api/v2/postings/{P0}/candidates", new Fault
+            {
+                Status = 200,
+                Body = "{\"data\":[{\"interview_id\":\"" + id + "\",\"posting_id\":\"" + P0 + "\",\"name\":" + jsonName + ",\"email\":" + jsonEmail
+                    + ",\"status\":\"completed\",\"score\":-5,\"created_at\":1739612400}],\"pagination\":{\"has_more\":false}}",
+            });
+        }
+
+        [Theory]
+        [InlineData("\"=HYPERLINK(\\\"http://x\\\")\"", "\"'=HYPERLINK(\"\"http://x\"\")\"")]
+        [InlineData("\"+1+2\"", "'+1+2")]
+        [InlineData("\"-2+3\"", "'-2+3")]
+        [InlineData("\"@SUM(A1)\"", "'@SUM(A1)")]
+        [InlineData("\"\\tcmd\"", "'\tcmd")]
+        [InlineData("\"\\rcmd\"", "\"'\rcmd\"")]
+        [InlineData("\"Jo\\u0000\\u0007\\u001bBell\\u007f\"", "JoBell")]
+        [InlineData("\"Plain Name\"", "Plain Name")]
+        public void Csv_cells_a_spreadsheet_would_run_as_formulas_are_neutralised_and_control_characters_stripped(string jsonName, string cell)
+        {
+            ServeOneInterviewNamed(jsonName);
+            Ok($"Export-MiloInterview -PostingId {P0} -Path safe.csv");
+            var row = System.IO.File.ReadAllText(File("safe.csv")).Split("\r\n")[1];
+            Assert.StartsWith($"{P0},{Sim.Data.CandidateInterviewIds(P0)[0]},,{cell},jo@example.com,completed,-5,", row);
+        }
+
+        [Fact]
+        public void NoFormulaEscape_writes_cells_raw()
+        {
+            ServeOneInterviewNamed("\"=1+1\"", "\"@evil.example\"");
+            Ok($"Export-MiloInterview -PostingId {P0} -Path raw.csv -NoFormulaEscape");
+            var row = System.IO.File.ReadAllText(File("raw.csv")).Split("\r\n")[1];
+            Assert.Contains(",=1+1,@evil.example,completed,-5,", row);
+        }
+
         [Fact]
         public void PassThru_returns_the_FileInfo_of_the_export()
         {

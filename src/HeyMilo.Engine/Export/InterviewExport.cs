@@ -22,6 +22,8 @@ namespace HeyMilo.Export
         public TimeSpan Timeout { get; set; } = TimeSpan.FromMinutes(10);
         /// <summary>Write the file even when a listing ends with a count other than its total_count (a warning still says so).</summary>
         public bool AllowIncomplete { get; set; }
+        /// <summary>CSV: neutralise cells that a spreadsheet would run as formulas (off: -NoFormulaEscape).</summary>
+        public bool EscapeFormulas { get; set; } = true;
     }
 
     /// <summary>
@@ -73,7 +75,7 @@ namespace HeyMilo.Export
             _client = client;
             if (_request.Server) return;
             _file = ExportFile.Create(_request.Target);
-            _sink = InterviewExportSink.Create(Format, _file.Stream, _warn);
+            _sink = InterviewExportSink.Create(Format, _file.Stream, _warn, _request.EscapeFormulas);
         }
 
         /// <summary>Takes a posting; false when it came before (exported once).</summary>

@@ -25,12 +25,13 @@ namespace HeyMilo.Export
     /// <summary>Writes exported interviews to a stream one at a time (constant memory). Pipeline thread only.</summary>
     internal abstract class InterviewExportSink : IDisposable
     {
-        public static InterviewExportSink Create(ExportFileFormat format, Stream stream, Action<string> warn) =>
+        /// <param name="escapeFormulas">CSV only: neutralise cells a spreadsheet would run as formulas (see <see cref="CsvSink.Cell"/>).</param>
+        public static InterviewExportSink Create(ExportFileFormat format, Stream stream, Action<string> warn, bool escapeFormulas = true) =>
             format switch
             {
                 ExportFileFormat.Json => new JsonArraySink(stream),
                 ExportFileFormat.JsonLines => new JsonLinesSink(stream),
-                _ => new CsvSink(stream, warn),
+                _ => new CsvSink(stream, warn, escapeFormulas),
             };
 
         /// <summary>JSON written to files: readable non-ASCII (no \u escapes); the file is data, not HTML.</summary>
@@ -100,6 +101,7 @@ namespace HeyMilo.Export
     /// UTF-8 without BOM, dates ISO-8601 UTC. Columns: <see cref="FixedColumns"/>, then Step1Status …
     /// StepNStatus where N is the most workflow steps among the first <see cref="HeaderSample"/>
     /// interviews (the first page). Later interviews with more steps keep only the first N (one warning).
+    /// Text cells are safe to open in Excel by default (OWASP "CSV injection"): see <see cref="Cell"/>.
     /// </summary>
     internal sealed class CsvSink : InterviewExportSink
     {
@@ -116,8 +118,11 @@ namespace HeyMilo.Export
         private int _stepColumns;
         private bool _warned;
 
-        public CsvSink(Stream stream, Action<string> warn)
+        private readonly bool _escapeFormulas;
+
+        public CsvSink(Stream stream, Action<string> warn, bool escapeFormulas = true)
         {
+            _escapeFormulas = escapeFormulas;
             _writer = new StreamWriter(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), 64 * 1024, leaveOpen: true) { NewLine = "\r\n" };
             _warn = warn;
         }
@@ -164,13 +169,38 @@ namespace HeyMilo.Export
             }
             var fields = new List<string?>
             {
-                i.PostingId, i.InterviewId, i.CandidateId, i.Name, i.Email, i.Status,
+                Cell(i.PostingId), Cell(i.InterviewId), Cell(i.CandidateId), Cell(i.Name), Cell(i.Email), Cell(i.Status),
                 i.Score?.ToString("R", CultureInfo.InvariantCulture),
-                IsoUtc(i.CreatedAt), IsoUtc(i.InterviewedAt), i.InterviewUrl,
+                IsoUtc(i.CreatedAt), IsoUtc(i.InterviewedAt), Cell(i.InterviewUrl),
             };
-            for (var n = 0; n < _stepColumns; n++) fields.Add(n < steps.Length ? steps[n].Status : null);
+            for (var n = 0; n < _stepColumns; n++) fields.Add(n < steps.Length ? Cell(steps[n].Status) : null);
             _writer.WriteLine(string.Join(",", fields.Select(Quote)));
         }
+
+        /// <summary>
+        /// A text cell as written: by default control characters other than tab, CR and LF are removed, and a
+        /// cell that starts with '=', '+', '-', '@', a tab or a CR (what Excel and others run as a formula)
+        /// gets a leading apostrophe, as OWASP recommends. With escaping off (-NoFormulaEscape) the value is raw.
+        /// Numbers and dates the module formats itself are not text cells.
+        /// </summary>
+        internal string? Cell(string? value) => _escapeFormulas ? Neutralise(value) : value;
+
+        internal static string? Neutralise(string? value)
+        {
+            if (string.IsNullOrEmpty(value)) return value;
+            var text = value!;
+            if (text.IndexOfAny(ControlCharacters) >= 0)
+                text = new string(text.Where(c => !IsStrippedControl(c)).ToArray());
+            if (text.Length > 0 && FormulaStarts.IndexOf(text[0]) >= 0) text = "'" + text;
+            return text;
+        }
+
+        private const string FormulaStarts = "=+-@\t\r";
+
+        private static readonly char[] ControlCharacters = Enumerable.Range(0, 0x20).Select(c => (char)c).Concat(new[] { (char)0x7F })
+            .Where(IsStrippedControl).ToArray();
+
+        private static bool IsStrippedControl(char c) => (c < 0x20 && c != '\t' && c != '\r' && c != '\n') || c == (char)0x7F;
 
         internal static string? IsoUtc(DateTimeOffset? value) =>
             value?.ToUniversalTime().ToString("yyyy'-'MM'-'dd'T'HH':'mm':'ss.FFF'Z'", CultureInfo.InvariantCulture);

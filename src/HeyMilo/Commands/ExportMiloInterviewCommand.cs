@@ -45,6 +45,9 @@ namespace HeyMilo.Commands
         /// <summary>Write the file even when a listing ends with another count than the API's total_count (it still warns).</summary>
         [Parameter] public SwitchParameter AllowIncomplete { get; set; }
 
+        /// <summary>CSV: write cells raw, without neutralising those a spreadsheet would run as formulas.</summary>
+        [Parameter] public SwitchParameter NoFormulaEscape { get; set; }
+
         /// <summary>Use the legacy API's server-side export job (JSON, exactly one posting) and download its file.</summary>
         [Parameter] public SwitchParameter Server { get; set; }
 
@@ -63,6 +66,7 @@ namespace HeyMilo.Commands
             var request = new InterviewExportRequest
             {
                 Target = _target, Format = Format?.ToString(), Replace = Force, Server = Server, AllowIncomplete = AllowIncomplete,
+                EscapeFormulas = !NoFormulaEscape,
                 PollInterval = TimeSpan.FromSeconds(PollIntervalSec), Timeout = TimeSpan.FromSeconds(TimeoutSec),
             };
             Guard(null, () => _export = new InterviewExport(request, message => Post(() => WriteWarning(message))));
