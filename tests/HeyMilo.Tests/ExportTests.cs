@@ -52,9 +52,9 @@ namespace HeyMilo.Tests
         }
 
         [Fact]
-        public void Json_export_is_one_array_of_the_interviews_as_the_API_sent_them()
+        public void Raw_json_export_is_one_array_of_the_interviews_as_the_API_sent_them()
         {
-            Ok($"Export-MiloInterview -PostingId {P0}, {P1} -Path interviews.json");
+            Ok($"Export-MiloInterview -PostingId {P0}, {P1} -Path interviews.json -Raw");
 
             var bytes = System.IO.File.ReadAllBytes(File("interviews.json"));
             Assert.NotEqual(0xEF, bytes[0]); // no BOM
@@ -68,13 +68,51 @@ namespace HeyMilo.Tests
         }
 
         [Fact]
+        public void Json_export_has_the_objects_property_names_and_ISO_dates_like_the_CSV()
+        {
+            Ok($"Export-MiloInterview -PostingId {P0} -Path objects.json");
+            Ok($"Export-MiloInterview -PostingId {P0} -Path objects.csv");
+
+            using var doc = JsonDocument.Parse(System.IO.File.ReadAllBytes(File("objects.json")));
+            var csv = System.IO.File.ReadAllLines(File("objects.csv")).Skip(1).Select(l => l.Split(',')).ToList();
+            var objects = Ok($"Get-MiloInterview -PostingId {P0}").Output;
+            Assert.Equal(objects.Count, doc.RootElement.GetArrayLength());
+            for (var n = 0; n < objects.Count; n++)
+            {
+                var json = doc.RootElement[n];
+                var o = objects[n];
+                foreach (var name in new[] { "InterviewId", "PostingId", "Name", "Email", "Status", "InterviewUrl" })
+                    Assert.Equal(o.Properties[name].Value?.ToString(), json.GetProperty(name).GetString());
+                var created = json.GetProperty("CreatedAt").GetString();
+                Assert.Equal(csv[n][7], created);
+                Assert.Equal((DateTimeOffset)o.Properties["CreatedAt"].Value, DateTimeOffset.Parse(created!, System.Globalization.CultureInfo.InvariantCulture));
+                Assert.Equal(csv[n][9], json.GetProperty("InterviewUrl").GetString());
+                Assert.Equal(JsonValueKind.Array, json.GetProperty("Workflow").GetProperty("Steps").ValueKind);
+                Assert.False(json.TryGetProperty("interview_id", out _));
+            }
+        }
+
+        [Fact]
+        public void Every_exported_interview_carries_its_interview_url()
+        {
+            Ok($"Export-MiloInterview -PostingId {P0} -Path urls.csv");
+            Ok($"Export-MiloInterview -PostingId {P0} -Path urls.jsonl");
+            var ids = Sim.Data.CandidateInterviewIds(P0);
+            var csvUrls = System.IO.File.ReadAllLines(File("urls.csv")).Skip(1).Select(l => l.Split(',')[9]).ToList();
+            var jsonUrls = System.IO.File.ReadAllLines(File("urls.jsonl")).Select(l => JsonDocument.Parse(l).RootElement.GetProperty("InterviewUrl").GetString()).ToList();
+            Assert.Equal(ids.Count, csvUrls.Count);
+            Assert.All(csvUrls.Zip(ids), p => Assert.Matches("^https://.+interview=" + p.Second + "$", p.First));
+            Assert.Equal(csvUrls, jsonUrls);
+        }
+
+        [Fact]
         public void Postings_piped_in_are_exported_to_one_JSON_Lines_file()
         {
             Ok("Get-MiloPosting -First 2 | Export-MiloInterview -Path interviews.jsonl");
 
             var lines = System.IO.File.ReadAllLines(File("interviews.jsonl"));
             var expected = Sim.Data.PostingIds.Take(2).SelectMany(p => Sim.Data.CandidateInterviewIds(p)).ToList();
-            Assert.Equal(expected, lines.Select(l => JsonDocument.Parse(l).RootElement.GetProperty("interview_id").GetString()));
+            Assert.Equal(expected, lines.Select(l => JsonDocument.Parse(l).RootElement.GetProperty("InterviewId").GetString()));
         }
 
         [Fact]

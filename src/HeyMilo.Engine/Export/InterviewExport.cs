@@ -24,6 +24,11 @@ namespace HeyMilo.Export
         public bool AllowIncomplete { get; set; }
         /// <summary>CSV: neutralise cells that a spreadsheet would run as formulas (off: -NoFormulaEscape).</summary>
         public bool EscapeFormulas { get; set; } = true;
+        /// <summary>JSON: the API's own shape (snake_case, Unix seconds) instead of the objects' (-Raw).</summary>
+        public bool Raw { get; set; }
+        /// <summary>Postings listed: the server-side date bounds and the statuses to keep (the same filters as Get-MiloInterview).</summary>
+        public HeyMiloClient.InterviewFilter? Filter { get; set; }
+        public string[]? Statuses { get; set; }
     }
 
     /// <summary>
@@ -38,6 +43,8 @@ namespace HeyMilo.Export
         private readonly InterviewExportRequest _request;
         private readonly Action<string> _warn;
         private readonly HashSet<string> _seen = new HashSet<string>(StringComparer.Ordinal);
+        private readonly HashSet<string> _interviews = new HashSet<string>(StringComparer.Ordinal);
+        private InterviewQuery? _query;
         private readonly List<string> _postings = new List<string>();
         private ExportFile? _file;
         private InterviewExportSink? _sink;
@@ -73,9 +80,10 @@ namespace HeyMilo.Export
         public void Open(HeyMiloClient client)
         {
             _client = client;
+            _query = new InterviewQuery(client, legacy: false) { Filter = _request.Filter, Statuses = _request.Statuses };
             if (_request.Server) return;
             _file = ExportFile.Create(_request.Target);
-            _sink = InterviewExportSink.Create(Format, _file.Stream, _warn, _request.EscapeFormulas);
+            _sink = InterviewExportSink.Create(Format, _file.Stream, _warn, _request.EscapeFormulas, _request.Raw);
         }
 
         /// <summary>Takes a posting; false when it came before (exported once).</summary>
@@ -93,7 +101,7 @@ namespace HeyMilo.Export
             var audit = new ListingAudit();
             try
             {
-                await InterviewExportListing.WriteAsync(_client!, postingId, _sink!,
+                await InterviewExportListing.WriteAsync(_client!, postingId, _request.Filter, _query!.Keeps, _sink!,
                     total =>
                     {
                         if (!first) return;
@@ -114,6 +122,30 @@ namespace HeyMilo.Export
             if (audit.Short && !_request.AllowIncomplete)
                 throw new ExportException("ListingIncomplete", ExportFailureCategory.InvalidResult, audit.Describe() + " The export was not written.",
                     "Export again later (the listing may have changed meanwhile), or add -AllowIncomplete to write what the API listed.", postingId);
+        }
+
+        /// <summary>Writes an interview piped in, as it is (no re-listing); one seen before is written once.</summary>
+        public void Write(InterviewBase interview)
+        {
+            if (!_interviews.Add(interview.InterviewId)) return;
+            try
+            {
+                _sink!.Write(interview, null);
+            }
+            catch (IOException ex)
+            {
+                throw ExportException.WriteFailed(ex, interview);
+            }
+            Written++;
+        }
+
+        /// <summary>An interview known by id only (an import result, a CSV row): its results are fetched and written.</summary>
+        public async Task ExportInterviewAsync(string interviewId, CancellationToken ct)
+        {
+            if (_interviews.Contains(interviewId)) return;
+            var data = await _query!.GetDataAsync(interviewId, ct).ConfigureAwait(false);
+            if (data.InterviewId.Length == 0) data.InterviewId = interviewId;
+            Write(data);
         }
 
         /// <summary>Closes the writer and moves the file into place.</summary>

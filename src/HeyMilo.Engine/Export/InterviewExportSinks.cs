@@ -26,18 +26,20 @@ namespace HeyMilo.Export
     internal abstract class InterviewExportSink : IDisposable
     {
         /// <param name="escapeFormulas">CSV only: neutralise cells a spreadsheet would run as formulas (see <see cref="CsvSink.Cell"/>).</param>
-        public static InterviewExportSink Create(ExportFileFormat format, Stream stream, Action<string> warn, bool escapeFormulas = true) =>
+        /// <param name="apiShape">JSON only: the API's shape (-Raw) instead of the objects' (see <see cref="InterviewJson"/>).</param>
+        public static InterviewExportSink Create(ExportFileFormat format, Stream stream, Action<string> warn, bool escapeFormulas = true, bool apiShape = false) =>
             format switch
             {
-                ExportFileFormat.Json => new JsonArraySink(stream),
-                ExportFileFormat.JsonLines => new JsonLinesSink(stream),
+                ExportFileFormat.Json => new JsonArraySink(stream, apiShape),
+                ExportFileFormat.JsonLines => new JsonLinesSink(stream, apiShape),
                 _ => new CsvSink(stream, warn, escapeFormulas),
             };
 
         /// <summary>JSON written to files: readable non-ASCII (no \u escapes); the file is data, not HTML.</summary>
         protected static readonly JavaScriptEncoder Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
 
-        public abstract void Write(JsonElement interview);
+        /// <summary>Writes one interview; <paramref name="raw"/> is what the API sent for it, when it was listed for this export.</summary>
+        public abstract void Write(InterviewBase interview, JsonElement? raw);
 
         /// <summary>Writes what closes the file (the array's ']', buffered CSV rows) and flushes.</summary>
         public abstract void Complete();
@@ -50,16 +52,18 @@ namespace HeyMilo.Export
     internal sealed class JsonArraySink : InterviewExportSink
     {
         private readonly Utf8JsonWriter _writer;
+        private readonly bool _apiShape;
 
-        public JsonArraySink(Stream stream)
+        public JsonArraySink(Stream stream, bool apiShape)
         {
+            _apiShape = apiShape;
             _writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = Encoder });
             _writer.WriteStartArray();
         }
 
-        public override void Write(JsonElement interview)
+        public override void Write(InterviewBase interview, JsonElement? raw)
         {
-            interview.WriteTo(_writer);
+            InterviewJson.Write(_writer, interview, raw, _apiShape);
             if (_writer.BytesPending > 64 * 1024) _writer.Flush();
         }
 
@@ -76,16 +80,18 @@ namespace HeyMilo.Export
     {
         private readonly Stream _stream;
         private readonly Utf8JsonWriter _writer;
+        private readonly bool _apiShape;
 
-        public JsonLinesSink(Stream stream)
+        public JsonLinesSink(Stream stream, bool apiShape)
         {
+            _apiShape = apiShape;
             _stream = stream;
             _writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = false, Encoder = Encoder });
         }
 
-        public override void Write(JsonElement interview)
+        public override void Write(InterviewBase interview, JsonElement? raw)
         {
-            interview.WriteTo(_writer);
+            InterviewJson.Write(_writer, interview, raw, _apiShape);
             _writer.Flush();
             _stream.WriteByte((byte)'\n');
             _writer.Reset(_stream);
@@ -114,7 +120,7 @@ namespace HeyMilo.Export
 
         private readonly StreamWriter _writer;
         private readonly Action<string> _warn;
-        private List<Interview>? _sample = new List<Interview>();
+        private List<InterviewBase>? _sample = new List<InterviewBase>();
         private int _stepColumns;
         private bool _warned;
 
@@ -127,10 +133,8 @@ namespace HeyMilo.Export
             _warn = warn;
         }
 
-        public override void Write(JsonElement interview)
+        public override void Write(InterviewBase row, JsonElement? raw)
         {
-            var row = JsonSerializer.Deserialize(interview, MiloJsonContext.Default.Interview)
-                ?? throw new JsonException("An interview in the listing is null.");
             if (_sample != null)
             {
                 _sample.Add(row);
@@ -159,7 +163,7 @@ namespace HeyMilo.Export
             foreach (var row in sample) WriteRow(row);
         }
 
-        private void WriteRow(Interview i)
+        private void WriteRow(InterviewBase i)
         {
             var steps = (i.Workflow?.Steps ?? Array.Empty<InterviewStep>()).OrderBy(s => s.Order).ToArray();
             if (steps.Length > _stepColumns && !_warned)
@@ -167,11 +171,12 @@ namespace HeyMilo.Export
                 _warned = true;
                 _warn($"Interview {i.InterviewId} has {steps.Length} workflow steps but the CSV has {_stepColumns} step columns (fixed by the first page); extra steps are left out. Export to JSON to keep every step.");
             }
+            var listed = i as Interview;
             var fields = new List<string?>
             {
                 Cell(i.PostingId), Cell(i.InterviewId), Cell(i.CandidateId), Cell(i.Name), Cell(i.Email), Cell(i.Status),
                 i.Score?.ToString("R", CultureInfo.InvariantCulture),
-                IsoUtc(i.CreatedAt), IsoUtc(i.InterviewedAt), Cell(i.InterviewUrl),
+                IsoUtc(listed?.CreatedAt), IsoUtc(listed?.InterviewedAt), Cell(listed?.InterviewUrl),
             };
             for (var n = 0; n < _stepColumns; n++) fields.Add(n < steps.Length ? Cell(steps[n].Status) : null);
             _writer.WriteLine(string.Join(",", fields.Select(Quote)));

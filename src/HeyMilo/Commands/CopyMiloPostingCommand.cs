@@ -18,6 +18,7 @@ namespace HeyMilo.Commands
         [Alias("Id", "posting_id")]
         [ValidateNotNullOrEmpty]
         [ArgumentCompleter(typeof(HeyMilo.Module.Completers.PostingIdCompleter))]
+        [PipelineInput(MiloObjects.Posting, IdOf = MiloObjects.Posting)]
         public string[] PostingId { get; set; } = Array.Empty<string>();
 
         protected override void ProcessRecord()

@@ -16,6 +16,7 @@ namespace HeyMilo.Commands
         [Alias("webhook_id")]
         [ValidateNotNullOrEmpty]
         [ArgumentCompleter(typeof(HeyMilo.Module.Completers.WebhookIdCompleter))]
+        [PipelineInput(MiloObjects.Webhook, IdOf = MiloObjects.Webhook)]
         public string[] WebhookId { get; set; } = Array.Empty<string>();
 
         /// <summary>Use the legacy POST /deactivate/{id}. Binds from a legacy webhook's Legacy property.</summary>

@@ -13,7 +13,7 @@ namespace HeyMilo.Commands
     /// legacy API; listing through it has its own parameter set (no date filters), so conflicts fail at binding.
     /// </summary>
     /// <remarks>Pipeline binding: docs/pipeline.md.</remarks>
-    [Cmdlet(VerbsCommon.Get, "MiloInterview", DefaultParameterSetName = ByPostingSet, SupportsPaging = true)]
+    [Cmdlet(VerbsCommon.Get, "MiloInterview", DefaultParameterSetName = ByIdSet, SupportsPaging = true)]
     [OutputType(typeof(Interview), ParameterSetName = new[] { ByPostingSet, LegacySet })]
     [OutputType(typeof(InterviewData), ParameterSetName = new[] { ByIdSet, ByPostingSet, LegacySet })]
     public sealed class GetMiloInterviewCommand : MiloCmdlet
@@ -23,11 +23,16 @@ namespace HeyMilo.Commands
         private const string ByIdSet = "ById";
         private PagingWindow? _window;
 
-        [Parameter(Mandatory = true, Position = 0, ParameterSetName = ByIdSet, ValueFromPipelineByPropertyName = true), Alias("interview_id"), ValidateNotNullOrEmpty]
+        /// <summary>
+        /// Interviews whose results to get. The default set: an object that carries an InterviewId (interviews,
+        /// import results, rows of their CSV) binds it before any PostingId it also carries.
+        /// </summary>
+        [Parameter(Position = 0, ParameterSetName = ByIdSet, ValueFromPipelineByPropertyName = true), Alias("interview_id"), ValidateNotNullOrEmpty]
         public string[] InterviewId { get; set; } = Array.Empty<string>();
 
         /// <summary>Interview / InterviewData objects from the pipeline (bound by value so they select the ById set).</summary>
         [Parameter(ParameterSetName = ByIdSet, ValueFromPipeline = true, DontShow = true)]
+        [PipelineInput(MiloObjects.Posting | MiloObjects.Interview | MiloObjects.ImportResult)]
         public InterviewBase? InputObject { get; set; }
 
         [Parameter(ParameterSetName = ByPostingSet, ValueFromPipelineByPropertyName = true), Parameter(ParameterSetName = LegacySet, ValueFromPipelineByPropertyName = true)]
@@ -35,6 +40,7 @@ namespace HeyMilo.Commands
         public string[]? PostingId { get; set; }
 
         [Parameter(ParameterSetName = ByPostingSet, ValueFromPipeline = true, DontShow = true), Parameter(ParameterSetName = LegacySet, ValueFromPipeline = true, DontShow = true)]
+        [PipelineInput(MiloObjects.Posting)]
         public Posting? Posting { get; set; }
 
         /// <summary>Only interviews created at or after / before this time (inclusive; sent as UTC; a DateTime without offset is local time).</summary>
@@ -79,16 +85,12 @@ namespace HeyMilo.Commands
                 Statuses = Status,
                 PageSize = PageSize,
             };
-            if (ParameterSetName == ByIdSet)
-            {
-                ForEachId(InterviewId, query.GetDataAsync);
-                return;
-            }
             var postingIds = Posting != null ? new[] { Posting.Id } : PostingId;
-            if (postingIds is null || postingIds.Length == 0)
-                ThrowTerminatingError(MiloErrors.Create(new ArgumentException("Name the postings whose interviews to get: -PostingId, or pipe postings from Get-MiloPosting."),
+            if (ParameterSetName == ByIdSet ? InterviewId.Length == 0 : postingIds is null || postingIds.Length == 0)
+                ThrowTerminatingError(MiloErrors.Create(new ArgumentException("Name the postings whose interviews to get (-PostingId) or the interviews (-InterviewId), or pipe them in."),
                     "PostingIdRequired", ErrorCategory.InvalidArgument, null, "Get-MiloPosting -First 1 | Get-MiloInterview"));
-            WriteListings(query, postingIds!);
+            if (ParameterSetName == ByIdSet) ForEachId(InterviewId, query.GetDataAsync);
+            else WriteListings(query, postingIds!);
         }
 
         private void WriteListings(InterviewQuery query, string[] postingIds)

@@ -23,6 +23,7 @@ namespace HeyMilo.Commands
         [Alias("webhook_id")]
         [ValidateNotNullOrEmpty]
         [ArgumentCompleter(typeof(HeyMilo.Module.Completers.WebhookIdCompleter))]
+        [PipelineInput(MiloObjects.Webhook, IdOf = MiloObjects.Webhook)]
         public string[] WebhookId { get; set; } = Array.Empty<string>();
 
         /// <summary>Only webhooks of this posting (filtered client-side for v2; server-side with -Legacy).</summary>

@@ -205,6 +205,24 @@ namespace HeyMilo.Module
             }
         }
 
+        /// <summary>
+        /// Runs work that must not go on after a failure (an export: a partial file must not look complete):
+        /// an API or export failure becomes this invocation's terminating error, with <paramref name="target"/>.
+        /// </summary>
+        protected void Terminating(object? target, Action work)
+        {
+            try
+            {
+                work();
+            }
+            catch (Exception ex) when (ex is HeyMilo.Export.ExportException || ex is MiloApiException)
+            {
+                ThrowTerminatingError(MiloErrors.FromException(ex, target));
+            }
+        }
+
+        protected void Terminating(object? target, Func<CancellationToken, Task> work) => Terminating(target, () => Run(work));
+
         /// <summary>Writes a failure as a non-terminating error, or terminates when nothing else can succeed (bad key).</summary>
         protected void WriteFailure(Exception exception, object? target)
         {
