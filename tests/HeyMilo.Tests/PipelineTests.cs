@@ -180,6 +180,32 @@ namespace HeyMilo.Tests
         }
 
         [Fact]
+        public void Postings_piped_with_listing_parameters_are_listed()
+        {
+            var output = Ok("Get-MiloPosting -First 2 | Get-MiloInterview -Detailed -First 3").Output;
+            Assert.Equal(Sim.Data.CandidateInterviewIds(P0).Take(3), output.Select(o => o.Properties["InterviewId"].Value.ToString()));
+            Assert.All(output, o => Assert.Equal("HeyMilo.InterviewData", o.TypeNames[0]));
+            Ok("Get-MiloPosting -First 2 | Export-MiloInterview -Path two.csv -Status completed");
+        }
+
+        [Fact]
+        public void Interviews_piped_with_listing_parameters_are_refused_not_listed_as_their_posting()
+        {
+            Ok($"$i = Get-MiloInterview -PostingId {P1} -First 2; $r = [pscustomobject]@{{ Name = 'R'; Email = 'r@example.com' }} | Import-MiloCandidate -PostingId {P1}");
+            Sim.Requests.Clear();
+
+            var listed = Run("$i | Get-MiloInterview -Detailed; $r | Get-MiloInterview -Status completed");
+            Assert.Equal(3, listed.Errors.Count);
+            Assert.All(listed.Errors, e => Assert.Equal("HeyMilo.PipelineInputNotAPosting,HeyMilo.Commands.GetMiloInterviewCommand", e.FullyQualifiedErrorId));
+            Assert.Empty(listed.Output);
+
+            var exported = Run("$i | Export-MiloInterview -Path refused.csv -Status completed");
+            Assert.Equal("HeyMilo.PipelineInputNotAPosting,HeyMilo.Commands.ExportMiloInterviewCommand", Assert.Single(exported.AllErrors).FullyQualifiedErrorId);
+            Assert.Empty(Sim.Requests.Snapshot());
+            Assert.Empty(Directory.GetFiles(_folder, "*", new EnumerationOptions { AttributesToSkip = 0 }));
+        }
+
+        [Fact]
         public void Rows_of_an_exported_import_result_CSV_bind_by_InterviewId_too()
         {
             var imported = ImportFour(P1).Output.Select(o => o.Properties["InterviewId"].Value.ToString()).ToList();

@@ -20,26 +20,32 @@ namespace HeyMilo.Commands
     public sealed class ExportMiloInterviewCommand : MiloCmdlet, IDisposable
     {
         private const string ByInterviewSet = "ByInterview", ByPostingSet = "ByPosting", ServerSet = "Server";
+        private const MiloObjects Takes = MiloObjects.Posting | MiloObjects.Interview | MiloObjects.ImportResult;
         private InterviewExport? _export;
         private ThrottledProgress? _progress;
         private string _target = string.Empty;
         private bool _enabled;
 
         /// <summary>Interview and InterviewData objects from the pipeline, bound by value: written as they are.</summary>
-        [Parameter(ParameterSetName = ByInterviewSet, ValueFromPipeline = true, DontShow = true)]
-        [PipelineInput(MiloObjects.Posting | MiloObjects.Interview | MiloObjects.ImportResult)]
+        [Parameter(ParameterSetName = ByInterviewSet, ValueFromPipeline = true, DontShow = true), Parameter(ParameterSetName = ByPostingSet, ValueFromPipeline = true, DontShow = true)]
+        [Parameter(ParameterSetName = ServerSet, ValueFromPipeline = true, DontShow = true), PipelineInput(Takes)]
         public InterviewBase? InputObject { get; set; }
+
+        /// <summary>Import results: exported by InterviewId; with a listing parameter refused, never listed as their posting.</summary>
+        [Parameter(ParameterSetName = ByInterviewSet, ValueFromPipeline = true, DontShow = true), Parameter(ParameterSetName = ByPostingSet, ValueFromPipeline = true, DontShow = true)]
+        [Parameter(ParameterSetName = ServerSet, ValueFromPipeline = true, DontShow = true), PipelineInput(Takes)]
+        public CandidateImportResult? ImportResult { get; set; }
 
         /// <summary>Interviews known by id (import results, CSV rows): their results are fetched and written.</summary>
         [Parameter(ParameterSetName = ByInterviewSet, ValueFromPipelineByPropertyName = true), Alias("interview_id"), ValidateNotNullOrEmpty]
         public string[]? InterviewId { get; set; }
 
-        [Parameter(ParameterSetName = ByPostingSet, ValueFromPipelineByPropertyName = true), Parameter(ParameterSetName = ServerSet, ValueFromPipelineByPropertyName = true)]
-        [Alias("posting_id"), ValidateNotNullOrEmpty, ArgumentCompleter(typeof(HeyMilo.Module.Completers.PostingIdCompleter))]
+        [Parameter(Mandatory = true, ParameterSetName = ByPostingSet, ValueFromPipelineByPropertyName = true), Parameter(Mandatory = true, ParameterSetName = ServerSet, ValueFromPipelineByPropertyName = true)]
+        [Alias("Id", "posting_id"), ValidateNotNullOrEmpty, ArgumentCompleter(typeof(HeyMilo.Module.Completers.PostingIdCompleter))]
         public string[]? PostingId { get; set; }
 
         [Parameter(ParameterSetName = ByPostingSet, ValueFromPipeline = true, DontShow = true), Parameter(ParameterSetName = ServerSet, ValueFromPipeline = true, DontShow = true)]
-        [PipelineInput(MiloObjects.Posting)]
+        [PipelineInput(Takes)]
         public Posting? Posting { get; set; }
 
         [Parameter(ParameterSetName = ByPostingSet)] public DateTimeOffset? CreatedAfter { get; set; }
@@ -91,7 +97,8 @@ namespace HeyMilo.Commands
         protected override void ProcessRecord()
         {
             if (!_enabled) return;
-            if (InputObject != null) Terminating(InputObject, () => _export!.Write(InputObject));
+            if (ParameterSetName != ByInterviewSet && (InputObject ?? (object?)ImportResult) is { } interview) ThrowTerminatingError(MiloErrors.NotAPosting(interview));
+            else if (InputObject != null) Terminating(InputObject, () => _export!.Write(InputObject));
             else if (ParameterSetName == ByInterviewSet)
                 foreach (var id in InterviewId ?? Array.Empty<string>()) Terminating(id, ct => _export!.ExportInterviewAsync(id, ct));
             else
@@ -111,7 +118,7 @@ namespace HeyMilo.Commands
             _progress!.Complete();
             WriteVerbose($"Exported {(Server ? "the server's export of posting " + _export.Postings[0] : _export.Written + " interviews")} to {_target}.");
             // What Get-Item returns: the FileInfo with the provider's PSPath, PSParentPath, PSChildName, PSDrive, PSProvider.
-            if (PassThru) WriteObject(InvokeProvider.Item.Get(new[] { "Microsoft.PowerShell.Core\\FileSystem::" + _target }, true, true), enumerateCollection: true);
+            if (PassThru) WriteObject(InvokeProvider.Item.Get(new[] { _target }, true, true), enumerateCollection: true);
         }
 
         /// <summary>Ctrl+C skips EndProcessing, a failure ends it early: either way the half-written temp file goes.</summary>

@@ -21,6 +21,7 @@ namespace HeyMilo.Commands
         private const string ByPostingSet = "ByPosting";
         private const string LegacySet = "LegacyByPosting";
         private const string ByIdSet = "ById";
+        private const MiloObjects Takes = MiloObjects.Posting | MiloObjects.Interview | MiloObjects.ImportResult;
         private PagingWindow? _window;
 
         /// <summary>
@@ -30,17 +31,25 @@ namespace HeyMilo.Commands
         [Parameter(Position = 0, ParameterSetName = ByIdSet, ValueFromPipelineByPropertyName = true), Alias("interview_id"), ValidateNotNullOrEmpty]
         public string[] InterviewId { get; set; } = Array.Empty<string>();
 
-        /// <summary>Interview / InterviewData objects from the pipeline (bound by value so they select the ById set).</summary>
-        [Parameter(ParameterSetName = ByIdSet, ValueFromPipeline = true, DontShow = true)]
-        [PipelineInput(MiloObjects.Posting | MiloObjects.Interview | MiloObjects.ImportResult)]
+        /// <summary>Interviews and import results from the pipeline: in ById they are got by InterviewId; with a listing parameter they are refused, never listed as their posting.</summary>
+        [Parameter(ParameterSetName = ByIdSet, ValueFromPipeline = true, DontShow = true), Parameter(ParameterSetName = ByPostingSet, ValueFromPipeline = true, DontShow = true)]
+        [Parameter(ParameterSetName = LegacySet, ValueFromPipeline = true, DontShow = true), PipelineInput(Takes)]
         public InterviewBase? InputObject { get; set; }
 
-        [Parameter(ParameterSetName = ByPostingSet, ValueFromPipelineByPropertyName = true), Parameter(ParameterSetName = LegacySet, ValueFromPipelineByPropertyName = true)]
-        [Alias("posting_id"), ValidateNotNullOrEmpty, ArgumentCompleter(typeof(HeyMilo.Module.Completers.PostingIdCompleter))]
+        [Parameter(ParameterSetName = ByIdSet, ValueFromPipeline = true, DontShow = true), Parameter(ParameterSetName = ByPostingSet, ValueFromPipeline = true, DontShow = true)]
+        [Parameter(ParameterSetName = LegacySet, ValueFromPipeline = true, DontShow = true), PipelineInput(Takes)]
+        public CandidateImportResult? ImportResult { get; set; }
+
+        /// <summary>
+        /// Postings to list. Mandatory in its sets, so that with -Detailed and piped postings PowerShell picks
+        /// ByPosting over LegacyByPosting (whose -Legacy no pipeline object can give); postings bind it by Id.
+        /// </summary>
+        [Parameter(Mandatory = true, ParameterSetName = ByPostingSet, ValueFromPipelineByPropertyName = true), Parameter(Mandatory = true, ParameterSetName = LegacySet, ValueFromPipelineByPropertyName = true)]
+        [Alias("Id", "posting_id"), ValidateNotNullOrEmpty, ArgumentCompleter(typeof(HeyMilo.Module.Completers.PostingIdCompleter))]
         public string[]? PostingId { get; set; }
 
         [Parameter(ParameterSetName = ByPostingSet, ValueFromPipeline = true, DontShow = true), Parameter(ParameterSetName = LegacySet, ValueFromPipeline = true, DontShow = true)]
-        [PipelineInput(MiloObjects.Posting)]
+        [PipelineInput(Takes)]
         public Posting? Posting { get; set; }
 
         /// <summary>Only interviews created at or after / before this time (inclusive; sent as UTC; a DateTime without offset is local time).</summary>
@@ -85,6 +94,11 @@ namespace HeyMilo.Commands
                 Statuses = Status,
                 PageSize = PageSize,
             };
+            if (ParameterSetName != ByIdSet && (InputObject ?? (object?)ImportResult) is { } interview)
+            {
+                WriteError(MiloErrors.NotAPosting(interview));
+                return;
+            }
             var postingIds = Posting != null ? new[] { Posting.Id } : PostingId;
             if (ParameterSetName == ByIdSet ? InterviewId.Length == 0 : postingIds is null || postingIds.Length == 0)
                 ThrowTerminatingError(MiloErrors.Create(new ArgumentException("Name the postings whose interviews to get (-PostingId) or the interviews (-InterviewId), or pipe them in."),
