@@ -49,30 +49,20 @@ namespace HeyMilo.Commands
         public Posting? Posting { get; set; }
 
         [Parameter(ParameterSetName = ByPostingSet)] public DateTimeOffset? CreatedAfter { get; set; }
-
         [Parameter(ParameterSetName = ByPostingSet)] public DateTimeOffset? CreatedBefore { get; set; }
 
         [Parameter(ParameterSetName = ByPostingSet), ValidateSet("pending", "in_progress", "evaluating", "completed", "shortlisted", "dismissed", "knocked_out", IgnoreCase = true)]
         public string[]? Status { get; set; }
 
         [Parameter(Mandatory = true, Position = 0), ValidateNotNullOrEmpty] public string Path { get; set; } = string.Empty;
-
         [Parameter] public InterviewExportFormat? Format { get; set; }
-
         [Parameter] public SwitchParameter Force { get; set; }
-
         [Parameter] public SwitchParameter PassThru { get; set; }
-
         [Parameter(ParameterSetName = ByPostingSet)] public SwitchParameter AllowIncomplete { get; set; }
-
         [Parameter(ParameterSetName = ByPostingSet), Parameter(ParameterSetName = ByInterviewSet)] public SwitchParameter NoFormulaEscape { get; set; }
-
         [Parameter(ParameterSetName = ByPostingSet), Parameter(ParameterSetName = ByInterviewSet)] public SwitchParameter Raw { get; set; }
-
         [Parameter(Mandatory = true, ParameterSetName = ServerSet)] public SwitchParameter Server { get; set; }
-
         [Parameter(ParameterSetName = ServerSet), Alias("PollInterval"), ValidateRange(1, 3600)] public int PollIntervalSec { get; set; } = 2;
-
         [Parameter(ParameterSetName = ServerSet), ValidateRange(1, 86400)] public int TimeoutSec { get; set; } = 600;
 
         protected override void BeginProcessing()

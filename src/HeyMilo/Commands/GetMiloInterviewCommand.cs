@@ -24,14 +24,11 @@ namespace HeyMilo.Commands
         private const MiloObjects Takes = MiloObjects.Posting | MiloObjects.Interview | MiloObjects.ImportResult;
         private PagingWindow? _window;
 
-        /// <summary>
-        /// Interviews whose results to get. The default set: an object that carries an InterviewId (interviews,
-        /// import results, rows of their CSV) binds it before any PostingId it also carries.
-        /// </summary>
+        /// <summary>The default set: an object carrying an InterviewId (interviews, import results, their CSV rows) binds it before its PostingId.</summary>
         [Parameter(Position = 0, ParameterSetName = ByIdSet, ValueFromPipelineByPropertyName = true), Alias("interview_id"), ValidateNotNullOrEmpty]
         public string[] InterviewId { get; set; } = Array.Empty<string>();
 
-        /// <summary>Interviews and import results from the pipeline: in ById they are got by InterviewId; with a listing parameter they are refused, never listed as their posting.</summary>
+        /// <summary>Interviews and import results piped in: got by InterviewId in ById, refused with a listing parameter.</summary>
         [Parameter(ParameterSetName = ByIdSet, ValueFromPipeline = true, DontShow = true), Parameter(ParameterSetName = ByPostingSet, ValueFromPipeline = true, DontShow = true)]
         [Parameter(ParameterSetName = LegacySet, ValueFromPipeline = true, DontShow = true), PipelineInput(Takes)]
         public InterviewBase? InputObject { get; set; }
@@ -40,24 +37,18 @@ namespace HeyMilo.Commands
         [Parameter(ParameterSetName = LegacySet, ValueFromPipeline = true, DontShow = true), PipelineInput(Takes)]
         public CandidateImportResult? ImportResult { get; set; }
 
-        /// <summary>
-        /// Postings to list. Mandatory in its sets, so that with -Detailed and piped postings PowerShell picks
-        /// ByPosting over LegacyByPosting (whose -Legacy no pipeline object can give); postings bind it by Id.
-        /// </summary>
+        /// <summary>Mandatory in the listing sets, so piped postings with -Detailed pick ByPosting, not LegacyByPosting (its -Legacy no object gives).</summary>
         [Parameter(Mandatory = true, ParameterSetName = ByPostingSet, ValueFromPipelineByPropertyName = true), Parameter(Mandatory = true, ParameterSetName = LegacySet, ValueFromPipelineByPropertyName = true)]
         [Alias("Id", "posting_id"), ValidateNotNullOrEmpty, ArgumentCompleter(typeof(HeyMilo.Module.Completers.PostingIdCompleter))]
         public string[]? PostingId { get; set; }
 
-        [Parameter(ParameterSetName = ByPostingSet, ValueFromPipeline = true, DontShow = true), Parameter(ParameterSetName = LegacySet, ValueFromPipeline = true, DontShow = true)]
-        [PipelineInput(Takes)]
+        [Parameter(ParameterSetName = ByPostingSet, ValueFromPipeline = true, DontShow = true), Parameter(ParameterSetName = LegacySet, ValueFromPipeline = true, DontShow = true), PipelineInput(Takes)]
         public Posting? Posting { get; set; }
 
-        /// <summary>Only interviews created at or after / before this time (inclusive; sent as UTC; a DateTime without offset is local time).</summary>
         [Parameter(ParameterSetName = ByPostingSet)] public DateTimeOffset? CreatedAfter { get; set; }
-
         [Parameter(ParameterSetName = ByPostingSet)] public DateTimeOffset? CreatedBefore { get; set; }
 
-        /// <summary>Keep only interviews with these statuses (filtered here: the API has no status parameter).</summary>
+        /// <summary>Filtered here: the API has no status parameter.</summary>
         [Parameter(ParameterSetName = ByPostingSet, HelpMessage = "Filters on the client: the API has no status parameter, so every interview of the posting is still listed (and counted against the rate limit).")]
         [Parameter(ParameterSetName = LegacySet), ValidateSet("pending", "in_progress", "evaluating", "completed", "shortlisted", "dismissed", "knocked_out", IgnoreCase = true)]
         public string[]? Status { get; set; }
@@ -65,17 +56,11 @@ namespace HeyMilo.Commands
         [Parameter(ParameterSetName = ByPostingSet), Parameter(ParameterSetName = LegacySet), ValidateRange(1, HeyMiloClient.MaxPageSize)]
         public int PageSize { get; set; } = HeyMiloClient.MaxPageSize;
 
-        /// <summary>Also fetch each listed interview's full results (InterviewData), in list order.</summary>
-        [Parameter(ParameterSetName = ByPostingSet), Parameter(ParameterSetName = LegacySet)]
-        public SwitchParameter Detailed { get; set; }
+        [Parameter(ParameterSetName = ByPostingSet), Parameter(ParameterSetName = LegacySet)] public SwitchParameter Detailed { get; set; }
 
-        /// <summary>Read through the legacy API: GET /interview/{id} by id, GET /interviews/{posting_id} (page/limit) by posting.</summary>
-        [Parameter(ParameterSetName = ByIdSet), Parameter(Mandatory = true, ParameterSetName = LegacySet)]
-        public SwitchParameter Legacy { get; set; }
+        [Parameter(ParameterSetName = ByIdSet), Parameter(Mandatory = true, ParameterSetName = LegacySet)] public SwitchParameter Legacy { get; set; }
 
-        /// <summary>With -Detailed: how many result fetches may be in flight at once.</summary>
-        [Parameter(ParameterSetName = ByPostingSet), Parameter(ParameterSetName = LegacySet), ValidateRange(1, 16)]
-        public int ThrottleLimit { get; set; } = 4;
+        [Parameter(ParameterSetName = ByPostingSet), Parameter(ParameterSetName = LegacySet), ValidateRange(1, 16)] public int ThrottleLimit { get; set; } = 4;
 
         private PagingWindow Window => _window ??= PagingWindow.From(PagingParameters);
 
@@ -107,41 +92,21 @@ namespace HeyMilo.Commands
             else WriteListings(query, postingIds!);
         }
 
-        private void WriteListings(InterviewQuery query, string[] postingIds)
-        {
-            // Several postings in one call: a bar over the postings, with each posting's -Detailed bar nested in it.
-            var postings = postingIds.Length > 1 ? new ThrottledProgress(this, ProgressIds.InterviewPostings, "Get-MiloInterview") : null;
-            try
+        private void WriteListings(InterviewQuery query, string[] postingIds) =>
+            ForEachPosting(postingIds, "Get-MiloInterview", () => Window.Full, (postingId, parentId) =>
             {
-                for (var i = 0; i < postingIds.Length && !Window.Full; i++)
+                long? total = null;
+                // With a status filter the API cannot know how many items are needed: ask for fewer only without one.
+                var listing = query.List(postingId, query.Statuses is null ? Window.Remaining : null, t =>
                 {
-                    postings?.Step(i, postingIds.Length, "posting", postingIds[i]);
-                    try
-                    {
-                        long? total = null;
-                        // With a status filter the API cannot know how many items are needed: ask for fewer only without one.
-                        var listing = query.List(postingIds[i], query.Statuses is null ? Window.Remaining : null, t =>
-                        {
-                            total = t;
-                            Window.SetTotal(query.Statuses is null ? t : null);
-                        }, Cancellation);
-                        var selected = Window.Apply(query.Select(Stream(listing)));
-                        if (!Detailed) WriteAll(selected);
-                        else WriteAll(InOrder(new OrderedFetchWindow<Interview, InterviewData>((item, ct) => query.GetDataAsync(item.InterviewId, ct), ThrottleLimit, Cancellation, EnterOperationLog),
-                            selected, new ThrottledProgress(this, ProgressIds.InterviewDetails, "Get-MiloInterview -Detailed: posting " + postingIds[i], postings is null ? -1 : ProgressIds.InterviewPostings),
-                            () => total, "interviews"));
-                    }
-                    catch (MiloApiException ex)
-                    {
-                        WriteFailure(ex, postingIds[i]);
-                    }
-                }
-            }
-            finally
-            {
-                postings?.CompleteQuietly();
-            }
-        }
+                    total = t;
+                    Window.SetTotal(query.Statuses is null ? t : null);
+                }, Cancellation);
+                var selected = Window.Apply(query.Select(Stream(listing)));
+                if (!Detailed) WriteAll(selected);
+                else WriteAll(InOrder(new OrderedFetchWindow<Interview, InterviewData>((item, ct) => query.GetDataAsync(item.InterviewId, ct), ThrottleLimit, Cancellation, EnterOperationLog),
+                    selected, new ThrottledProgress(this, ProgressIds.InterviewDetails, "Get-MiloInterview -Detailed: posting " + postingId, parentId), () => total, "interviews"));
+            });
 
         private void WriteAll(IEnumerable<object> items)
         {

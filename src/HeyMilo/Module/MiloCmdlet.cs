@@ -156,6 +156,35 @@ namespace HeyMilo.Module
         }
 
         /// <summary>
+        /// Works through postings one by one until <paramref name="done"/>; an API failure is that posting's error
+        /// and the others go on. With several postings, a bar over them (ProgressIds.InterviewPostings) holds each
+        /// posting's own bar: <paramref name="each"/> gets its id as the parent id (-1 with one posting).
+        /// </summary>
+        internal void ForEachPosting(string[] postingIds, string activity, Func<bool> done, Action<string, int> each)
+        {
+            var bar = postingIds.Length > 1 ? new ThrottledProgress(this, ProgressIds.InterviewPostings, activity) : null;
+            try
+            {
+                for (var i = 0; i < postingIds.Length && !done(); i++)
+                {
+                    bar?.Step(i, postingIds.Length, "posting", postingIds[i]);
+                    try
+                    {
+                        each(postingIds[i], bar is null ? -1 : ProgressIds.InterviewPostings);
+                    }
+                    catch (MiloApiException ex)
+                    {
+                        WriteFailure(ex, postingIds[i]);
+                    }
+                }
+            }
+            finally
+            {
+                bar?.CompleteQuietly();
+            }
+        }
+
+        /// <summary>
         /// Feeds <paramref name="items"/> through a bounded window of concurrent fetches and yields each result
         /// in input order; a failed fetch is written as that item's error and the others go on. Progress is
         /// reported per result and completed at the end; an early stop cancels the fetches left.
