@@ -174,7 +174,7 @@ namespace HeyMilo.Tests
             ServeOneInterviewNamed(jsonName);
             Ok($"Export-MiloInterview -PostingId {P0} -Path safe.csv");
             var row = System.IO.File.ReadAllText(File("safe.csv")).Split("\r\n")[1];
-            Assert.StartsWith($"{P0},{Sim.Data.CandidateInterviewIds(P0)[0]},,{cell},jo@example.com,completed,-5,", row);
+            Assert.StartsWith($"{P0},{Sim.Data.CandidateInterviewIds(P0)[0]},,{cell},jo@example.com,completed,-5,", row, StringComparison.Ordinal);
         }
 
         [Fact]
