@@ -62,7 +62,9 @@ function Get-ModuleVersion {
 }
 
 function Get-BuiltManifestPath {
-    return Join-Path $RepoRoot ('out/HeyMilo/{0}/HeyMilo.psd1' -f (Get-ModuleVersion))
+    # Directory.Build.props: Release assembles out/HeyMilo/<version>/, other configurations out/<configuration>/.
+    $out = if ($Configuration -eq 'Release') { 'out' } else { 'out/' + $Configuration.ToLowerInvariant() }
+    return Join-Path $RepoRoot ('{0}/HeyMilo/{1}/HeyMilo.psd1' -f $out, (Get-ModuleVersion))
 }
 
 function Invoke-BuildTask {

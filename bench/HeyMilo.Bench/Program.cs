@@ -445,7 +445,11 @@ internal static class Paths
         get
         {
             var version = Regex.Match(File.ReadAllText(Path.Combine(Root, "HeyMilo.psd1")), @"ModuleVersion\s*=\s*'([^']+)'").Groups[1].Value;
+#if DEBUG
+            return Path.Combine(Root, "out", "debug", "HeyMilo", version, "HeyMilo.psd1");
+#else
             return Path.Combine(Root, "out", "HeyMilo", version, "HeyMilo.psd1");
+#endif
         }
     }
 

@@ -3,7 +3,7 @@ namespace HeyMilo.Simulator;
 /// <summary>
 /// A misbehaviour to inject. Without AfterHandler the request is not processed at all (nothing is
 /// created or changed); with it the request is processed and then its answer is replaced.
-/// A fault with none of Status, Hang, AbortConnection, MalformedJson, TruncatedJson or CutShortWithoutLength only adds Delay.
+/// A fault with none of Status, Hang, AbortConnection, CloseConnection, MalformedJson, TruncatedJson or CutShortWithoutLength only adds Delay.
 /// </summary>
 public sealed class Fault
 {
@@ -18,26 +18,46 @@ public sealed class Fault
     public TimeSpan Delay { get; set; }
     /// <summary>Never answer: hold the request until the client gives up or the simulator stops.</summary>
     public bool Hang { get; set; }
-    /// <summary>Drop the connection without an answer.</summary>
+    /// <summary>Drop the connection without an answer (a reset: the client's read fails).</summary>
     public bool AbortConnection { get; set; }
+    /// <summary>
+    /// Close the connection cleanly (TCP FIN) without an answer, as a server or proxy closing a kept-alive
+    /// connection does: the client reads end-of-stream before any response byte.
+    /// </summary>
+    public bool CloseConnection { get; set; }
     /// <summary>Answer 200 with a body that is not JSON.</summary>
     public bool MalformedJson { get; set; }
-    /// <summary>Process the request, send half of its real body with the full Content-Length, then drop the connection.</summary>
+    /// <summary>Process the request, send half of its real body (JSON or binary) with the full Content-Length, then drop the connection.</summary>
     public bool TruncatedJson { get; set; }
     /// <summary>
     /// Process the request, send the first half of its real body without Content-Length and end the
     /// response by closing the connection: a reader that reads to the end sees a body that looks complete.
     /// </summary>
     public bool CutShortWithoutLength { get; set; }
+    /// <summary>
+    /// Process the request, send the headers (full Content-Length) and the first this-many bytes of its real
+    /// body, then stall: send nothing more until the client gives up or the simulator stops.
+    /// </summary>
+    public int? StallAfterBytes { get; set; }
+    /// <summary>Process the request and send its real body one byte at a time, this much real time apart.</summary>
+    public TimeSpan DripInterval { get; set; }
+    /// <summary>Answer 200 with a valid JSON list envelope of this many bytes (padded), streamed in 1 MB chunks.</summary>
+    public long? OversizeBytes { get; set; }
+    /// <summary>With OversizeBytes: send no Content-Length (chunked), so only counting the bytes can catch it.</summary>
+    public bool OversizeWithoutLength { get; set; }
+    /// <summary>Called once the stalled or dripping body has started (its first bytes are flushed to the client).</summary>
+    public Action? BodyStarted { get; set; }
+    /// <summary>Headers set on the real answer after it was decided (e.g. X-RateLimit-Remaining: 0 with a far reset).</summary>
+    public Dictionary<string, string>? Headers { get; set; }
     /// <summary>Process the request first (its side effects happen), then replace the answer.</summary>
     public bool AfterHandler { get; set; }
     /// <summary>Only requests whose raw query string contains this text.</summary>
     public string? QueryContains { get; set; }
 
-    internal bool OnlyDelays => Status == 0 && !Hang && !AbortConnection && !MalformedJson && !TruncatedJson && !CutShortWithoutLength;
+    internal bool OnlyDelays => Status == 0 && !Hang && !AbortConnection && !CloseConnection && !MalformedJson && !TruncatedJson && !ShapesRealBody && OversizeBytes is null;
 
-    /// <summary>The fault needs the real answer first.</summary>
-    internal bool NeedsRealReply => AfterHandler || TruncatedJson || CutShortWithoutLength;
+    /// <summary>Faults that send the real answer badly: the request is processed first.</summary>
+    internal bool ShapesRealBody => TruncatedJson || CutShortWithoutLength || StallAfterBytes.HasValue || DripInterval > TimeSpan.Zero;
 }
 
 /// <summary>Faults waiting for matching requests, each for a number of times, first added first used.</summary>

@@ -18,6 +18,8 @@ public sealed class RecordedRequest
     public string Host { get; init; } = "";
     /// <summary>The X-API-KEY header, or null when none was sent.</summary>
     public string? ApiKey { get; init; }
+    /// <summary>Kestrel's id of the TCP connection it came on: equal ids mean a kept-alive connection was reused.</summary>
+    public string ConnectionId { get; init; } = "";
     public int Status { get; internal set; }
     /// <summary>The client went away (or the simulator cut the connection) before an answer.</summary>
     public bool Aborted { get; internal set; }

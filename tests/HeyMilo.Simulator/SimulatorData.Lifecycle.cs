@@ -35,7 +35,7 @@ internal sealed class SimAtsPush
     public long UpdatedAt;
     public int Reads;
     public string Status = "pending";
-    public int RetryCount;
+    public int RetryCount { get; init; }   // the simulator never retries a push: always 0
     public readonly JsonArray FailureInstances = new();
     public JsonObject? SuccessDetails;
 }

@@ -1,7 +1,9 @@
 using System.Net;
+using System.Net.Sockets;
 using System.Text;
 using HeyMilo.Simulator.Api;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Connections.Features;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -28,7 +30,7 @@ public sealed class SimulatorHost : IAsyncDisposable
         _app = app;
         Options = options;
         Data = new SimulatorData(options);
-        _limit = new SlidingWindowLimit(options.RateLimitPerMinute);
+        _limit = new SlidingWindowLimit(options.RateLimitPerMinute, options.RateLimitWindow);
         _exports = new ExportJobs(options.ExportJobPollsUntilReady);
     }
 
@@ -88,6 +90,7 @@ public sealed class SimulatorHost : IAsyncDisposable
             Body = body,
             Host = request.Host.Value ?? "",
             ApiKey = request.Headers.TryGetValue("X-API-KEY", out var key) ? key.ToString() : null,
+            ConnectionId = http.Connection.Id,
         };
         http.Response.Headers["X-Request-Id"] = "req_" + record.Sequence;
         Requests.Add(record);
@@ -98,12 +101,14 @@ public sealed class SimulatorHost : IAsyncDisposable
             if (Options.Latency > TimeSpan.Zero) await Task.Delay(Options.Latency, aborted.Token).ConfigureAwait(false);
             var fault = Faults.Take(record.Method, record.Path, record.Query);
             if (fault is { Delay.Ticks: > 0 }) await Task.Delay(fault.Delay, aborted.Token).ConfigureAwait(false);
-            if (fault is { OnlyDelays: false, NeedsRealReply: false })
+            if (fault is { OnlyDelays: false, AfterHandler: false, ShapesRealBody: false })
             {
                 await FailAsync(http, record, fault, real: null, aborted.Token).ConfigureAwait(false);
                 return;
             }
             var reply = Dispatch(http, body, record);
+            if (fault?.Headers is { } extra)
+                foreach (var header in extra) http.Response.Headers[header.Key] = header.Value;
             if (fault is { OnlyDelays: false })
                 await FailAsync(http, record, fault, reply, aborted.Token).ConfigureAwait(false);
             else
@@ -139,7 +144,7 @@ public sealed class SimulatorHost : IAsyncDisposable
             if (!accepted)
             {
                 http.Response.Headers["Retry-After"] = reset.ToString();
-                return Reply.Error(429, "rate_limit_error", "rate_limit_exceeded", $"Rate limit of {limit} requests per minute exceeded. Retry in {reset} s.");
+                return Reply.Error(429, "rate_limit_error", "rate_limit_exceeded", $"Rate limit of {limit} requests per {Options.RateLimitWindow.TotalSeconds:0.#} s exceeded. Retry in {reset} s.");
             }
         }
 
@@ -164,6 +169,13 @@ public sealed class SimulatorHost : IAsyncDisposable
             await Task.Delay(Timeout.Infinite, ct).ConfigureAwait(false);
             return;
         }
+        if (fault.CloseConnection)
+        {
+            record.Aborted = true;
+            http.Features.Get<IConnectionSocketFeature>()?.Socket.Shutdown(SocketShutdown.Send);
+            http.Abort();
+            return;
+        }
         if (fault.AbortConnection)
         {
             record.Aborted = true;
@@ -172,11 +184,12 @@ public sealed class SimulatorHost : IAsyncDisposable
         }
         if (fault.TruncatedJson)
         {
-            var bytes = Encoding.UTF8.GetBytes(real?.Body ?? "{\"data\":[{\"id\":\"cut\"}],\"pagination\":{\"has_more\":false}}");
+            // A binary answer (the voice preview's audio) is cut the same way, with its own content type.
+            var bytes = real?.Bytes ?? Encoding.UTF8.GetBytes(real?.Body ?? "{\"data\":[{\"id\":\"cut\"}],\"pagination\":{\"has_more\":false}}");
             record.Status = real?.Status ?? 200;
             record.Aborted = true;
             http.Response.StatusCode = record.Status;
-            http.Response.ContentType = "application/json; charset=utf-8";
+            http.Response.ContentType = real?.Bytes != null ? real.ContentType : "application/json; charset=utf-8";
             http.Response.ContentLength = bytes.Length;
             await http.Response.Body.WriteAsync(bytes.AsMemory(0, bytes.Length / 2), ct).ConfigureAwait(false);
             await http.Response.Body.FlushAsync(ct).ConfigureAwait(false);
@@ -192,6 +205,46 @@ public sealed class SimulatorHost : IAsyncDisposable
             http.Response.ContentType = real?.ContentType ?? "application/json; charset=utf-8";
             http.Response.Headers["Transfer-Encoding"] = "identity";
             await http.Response.Body.WriteAsync(bytes.AsMemory(0, bytes.Length / 2), ct).ConfigureAwait(false);
+            return;
+        }
+        if (fault.StallAfterBytes is int keep || fault.DripInterval > TimeSpan.Zero)
+        {
+            var bytes = real?.Bytes ?? Encoding.UTF8.GetBytes(real?.Body ?? "{}");
+            record.Status = real?.Status ?? 200;
+            http.Response.StatusCode = record.Status;
+            http.Response.ContentType = real?.ContentType ?? "application/json; charset=utf-8";
+            http.Response.ContentLength = bytes.Length;
+            if (fault.StallAfterBytes is int stallAt)
+            {
+                await http.Response.Body.WriteAsync(bytes.AsMemory(0, Math.Min(stallAt, bytes.Length)), ct).ConfigureAwait(false);
+                await http.Response.Body.FlushAsync(ct).ConfigureAwait(false);
+                fault.BodyStarted?.Invoke();
+                await Task.Delay(Timeout.Infinite, ct).ConfigureAwait(false);
+                return;
+            }
+            for (var i = 0; i < bytes.Length; i++)
+            {
+                await http.Response.Body.WriteAsync(bytes.AsMemory(i, 1), ct).ConfigureAwait(false);
+                await http.Response.Body.FlushAsync(ct).ConfigureAwait(false);
+                if (i == 0) fault.BodyStarted?.Invoke();
+                await Task.Delay(fault.DripInterval, ct).ConfigureAwait(false);
+            }
+            return;
+        }
+        if (fault.OversizeBytes is long size)
+        {
+            var head = Encoding.UTF8.GetBytes("{\"data\":[],\"pagination\":{\"has_more\":false,\"total_count\":0},\"pad\":\"");
+            var tail = Encoding.UTF8.GetBytes("\"}");
+            record.Status = 200;
+            http.Response.StatusCode = 200;
+            http.Response.ContentType = "application/json; charset=utf-8";
+            if (!fault.OversizeWithoutLength) http.Response.ContentLength = size;
+            await http.Response.Body.WriteAsync(head, ct).ConfigureAwait(false);
+            var chunk = new byte[1024 * 1024];
+            Array.Fill(chunk, (byte)'x');
+            for (var left = size - head.Length - tail.Length; left > 0; left -= chunk.Length)
+                await http.Response.Body.WriteAsync(chunk.AsMemory(0, (int)Math.Min(left, chunk.Length)), ct).ConfigureAwait(false);
+            await http.Response.Body.WriteAsync(tail, ct).ConfigureAwait(false);
             return;
         }
         if (fault.MalformedJson)

@@ -21,8 +21,11 @@ public sealed class SimulatorOptions
     /// <summary>Seed of the made-up data: the same seed gives the same workspace.</summary>
     public int Seed { get; set; } = 42;
 
-    /// <summary>Requests per minute per key in a sliding 60-second window; 0 turns the limit off.</summary>
+    /// <summary>Requests per key in a sliding window of <see cref="RateLimitWindow"/> (60 s: per minute); 0 turns the limit off.</summary>
     public int RateLimitPerMinute { get; set; } = 300;
+
+    /// <summary>The rate-limit window (X-RateLimit-Reset counts down to its end for the oldest request in it). The document's is 60 s.</summary>
+    public TimeSpan RateLimitWindow { get; set; } = TimeSpan.FromSeconds(60);
 
     /// <summary>The simulator's clock (rate-limit window, created_at of new objects). Tests share the module's fake clock.</summary>
     public Func<DateTimeOffset> Clock { get; set; } = () => DateTimeOffset.UtcNow;

@@ -1,13 +1,17 @@
 namespace HeyMilo.Simulator;
 
-/// <summary>The server's limit: at most N accepted requests per key in any 60 seconds of the simulator clock.</summary>
+/// <summary>The server's limit: at most N accepted requests per key in any window (60 s unless set) of the simulator clock.</summary>
 internal sealed class SlidingWindowLimit
 {
-    private static readonly TimeSpan Window = TimeSpan.FromSeconds(60);
+    private readonly TimeSpan Window;
     private readonly int _limit;
     private readonly Dictionary<string, Queue<DateTimeOffset>> _accepted = new(StringComparer.Ordinal);
 
-    public SlidingWindowLimit(int limit) => _limit = limit;
+    public SlidingWindowLimit(int limit, TimeSpan window)
+    {
+        _limit = limit;
+        Window = window;
+    }
 
     public bool Enabled => _limit > 0;
 

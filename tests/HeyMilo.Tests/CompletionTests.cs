@@ -141,6 +141,15 @@ namespace HeyMilo.Tests
         }
 
         [Fact]
+        public void AtsName_completes_the_providers_the_ATS_operations_serve_without_a_request()
+        {
+            Connect();
+            Assert.Equal(new[] { "bullhorn", "avionte" }, Complete("Send-MiloAtsCandidate -AtsName ").Select(m => m.CompletionText).ToArray());
+            Assert.Equal(new[] { "avionte" }, Complete("Resolve-MiloAtsCandidate -AtsName AV").Select(m => m.CompletionText).ToArray());
+            Assert.Empty(Sim.Requests.Snapshot());
+        }
+
+        [Fact]
         public void Every_PostingId_WebhookId_and_EventType_parameter_has_its_completer()
         {
             var expected = new Dictionary<string, string>
@@ -148,6 +157,8 @@ namespace HeyMilo.Tests
                 ["PostingId"] = "HeyMilo.Module.Completers.PostingIdCompleter",
                 ["WebhookId"] = "HeyMilo.Module.Completers.WebhookIdCompleter",
                 ["EventType"] = "HeyMilo.Module.Completers.EventTypeCompleter",
+                ["QuestionId"] = "HeyMilo.Module.Completers.QuestionIdCompleter",
+                ["Step"] = "HeyMilo.Module.Completers.StepCompleter",
             };
             var found = new List<string>();
             foreach (var command in Run("Get-Command -Module HeyMilo").ThrowIfTerminating().Output.Select(o => (CommandInfo)o.BaseObject))
@@ -165,7 +176,69 @@ namespace HeyMilo.Tests
             Assert.Contains("Import-MiloCandidate -PostingId", found);
             Assert.Contains("Disable-MiloWebhook -WebhookId", found);
             Assert.Contains("New-MiloWebhook -EventType", found);
-            Assert.Equal(11, found.Count);
+            Assert.Contains("New-MiloCandidate -PostingId", found);
+            Assert.Contains("Send-MiloAtsCandidate -PostingId", found);
+            Assert.Contains("Disable-MiloPosting -PostingId", found);
+            Assert.Contains("Set-MiloQuestionOrder -QuestionId", found);
+            Assert.Contains("Set-MiloWorkflowStep -Step", found);
+            Assert.Equal(28, found.Count);
+        }
+
+        [Fact]
+        public void Each_completer_caches_its_own_values_in_one_session()
+        {
+            Connect();
+            Assert.Equal(Sim.Data.PostingIds, Complete("Get-MiloPosting -PostingId ").Select(m => m.CompletionText).ToList());
+            // Within the minute the posting ids are cached for: webhook ids are fetched, not the postings reused.
+            Assert.Equal(Sim.Data.WebhookIds, Complete("Disable-MiloWebhook -WebhookId ").Select(m => m.CompletionText).ToList());
+            Assert.Single(Requests("/api/v2/webhooks"));
+        }
+
+        [Fact]
+        public void QuestionId_offers_the_questions_of_the_posting_and_modality_on_the_line()
+        {
+            Connect();
+            var posting = Sim.Data.PostingIds[1];
+            var all = Complete($"Remove-MiloQuestion -PostingId {posting} -QuestionId ");
+            Assert.Equal(13, all.Count);
+            Assert.All(all, m => Assert.StartsWith("qst_00002", m.CompletionText));
+            Assert.StartsWith("voice 1: Tell us about a project", all[0].ListItemText);
+            Assert.Contains("Tell us about a project you are proud of.", all[0].ToolTip);
+
+            var sms = Complete($"Set-MiloQuestionOrder -PostingId {posting} -Modality sms -QuestionId ");
+            Assert.Equal(new[] { "qst_00002004", "qst_00002005" }, sms.Select(m => m.CompletionText).ToArray());
+            var byText = Complete($"Set-MiloQuestion -PostingId {posting} -QuestionId 'How many");
+            Assert.Equal(new[] { "'qst_00002005'" }, byText.Select(m => m.CompletionText).ToArray());
+
+            var listed = Requests($"/api/v2/postings/{posting}/questions");
+            Assert.Equal(2, listed.Count); // all, then sms; the text filter reused the first
+            Assert.Contains("modality=sms", listed[1].Query);
+        }
+
+        [Fact]
+        public void QuestionId_without_a_PostingId_on_the_line_offers_nothing_and_asks_nothing()
+        {
+            Connect();
+            Assert.Empty(Complete("Remove-MiloQuestion -QuestionId "));
+            Assert.Empty(Sim.Requests.Snapshot());
+        }
+
+        [Fact]
+        public void Step_offers_the_postings_steps_by_type_and_order_or_the_schema_step_types_without_a_posting()
+        {
+            Connect();
+            var posting = Sim.Data.PostingIds[2];
+            var steps = Complete($"Set-MiloWorkflowStep -PostingId {posting} -Step ");
+            Assert.Equal(new[] { "resume", "web_interview", "1", "2" }, steps.Select(m => m.CompletionText).ToArray());
+            Assert.Equal("web_interview (step 2)", steps[1].ListItemText);
+            Assert.Contains("agent_vi_001", steps[1].ToolTip);
+            Assert.Equal(new[] { "web_interview" }, Complete($"Set-MiloWorkflowStep -PostingId {posting} -Step web").Select(m => m.CompletionText).ToArray());
+            Assert.Single(Requests("/api/v2/postings/" + posting));
+
+            // Without a posting: the step types of the schemas endpoint.
+            var types = Complete("Set-MiloWorkflowStep -Step ");
+            Assert.Equal(new[] { "web_interview", "conversational_sms", "resume", "form" }, types.Select(m => m.CompletionText).ToArray());
+            Assert.Single(Requests("/api/v2/schemas/agents"));
         }
     }
 }

@@ -68,6 +68,85 @@ namespace HeyMilo.Tests
         }
 
         [Fact]
+        public void A_clone_whose_connection_drops_after_the_server_made_it_is_sent_once()
+        {
+            Connect();
+            var source = Sim.Data.PostingIds[0];
+            // A read first, so the clone goes out on a pooled keep-alive connection: the case in which the
+            // HTTP stack itself would re-send a bodiless request that got no answer.
+            Run("Get-MiloPosting -First 1 | Out-Null").ThrowIfTerminating();
+            var before = Sim.Data.PostingIds.Count;
+            Sim.Faults.Add("POST", ClonePath(source), new Fault { AfterHandler = true, CloseConnection = true });
+            Ps.Set("id", source);
+
+            var result = Run("Copy-MiloPosting $id");
+
+            var clone = Assert.Single(Requests(ClonePath(source)));
+            Assert.Equal(Requests("/api/v2/postings").First().ConnectionId, clone.ConnectionId);
+            Assert.Equal(before + 1, Sim.Data.PostingIds.Count); // the server did make one copy, and only one
+            var error = Assert.Single(result.Errors);
+            Assert.Equal("HeyMilo.NetworkError,HeyMilo.Commands.CopyMiloPostingCommand", error.FullyQualifiedErrorId);
+            Assert.Empty(result.Output);
+        }
+
+        [Theory]
+        [InlineData("close", "HeyMilo.NetworkError", ErrorCategory.ConnectionError)]
+        [InlineData("500", "HeyMilo.ServerError", ErrorCategory.ConnectionError)]
+        public void A_clone_that_may_have_been_made_says_how_to_find_it_instead_of_to_run_it_again(string failure, string id, ErrorCategory category)
+        {
+            Connect();
+            var source = Sim.Data.PostingIds[1];
+            Ps.Set("id", source);
+            var title = (string)Assert.Single(Run("(Get-MiloPosting -PostingId $id).Title").ThrowIfTerminating().Output).BaseObject;
+            Sim.Faults.Add("POST", ClonePath(source), failure == "close"
+                ? new Fault { AfterHandler = true, CloseConnection = true }
+                : new Fault { AfterHandler = true, Status = 500 });
+
+            var error = Assert.Single(Run("Copy-MiloPosting $id").Errors);
+
+            Assert.Equal(id + ",HeyMilo.Commands.CopyMiloPostingCommand", error.FullyQualifiedErrorId); // ids and categories stay
+            Assert.Equal(category, error.CategoryInfo.Category);
+            var action = error.ErrorDetails.RecommendedAction;
+            Assert.Contains("may have been created", action);
+            Assert.Contains($"Get-MiloPosting -Search '{title}'", action);
+            Assert.Contains($"Copy-MiloPosting -PostingId {source} again", action);
+            Assert.DoesNotContain("run the command again", action, StringComparison.OrdinalIgnoreCase);
+            Assert.Contains("may have been created", error.ErrorDetails.Message);
+            dynamic exception = error.Exception;
+            Assert.True((bool)exception.MayHaveReachedServer);
+            Assert.False((bool)exception.Idempotent);
+            Assert.Single(Requests(ClonePath(source)));
+        }
+
+        [Fact]
+        public void A_clone_the_server_refused_is_not_reported_as_possibly_made()
+        {
+            Connect();
+            var error = Assert.Single(Run("Copy-MiloPosting pst_missing").Errors);
+            dynamic exception = error.Exception;
+            Assert.False((bool)exception.MayHaveReachedServer);
+            Assert.DoesNotContain("may have been created", error.ErrorDetails.RecommendedAction);
+        }
+
+        [Fact]
+        public void A_clone_that_never_reached_a_server_is_not_reported_as_possibly_made()
+        {
+            var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+            listener.Start();
+            var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+            listener.Stop(); // nothing listens there now: the connection is refused
+            Ps.Set("k", Secure(Key));
+            Run($"Connect-Milo -ApiKey $k -BaseUri 'http://127.0.0.1:{port}/' -LegacyBaseUri 'http://127.0.0.1:{port}/' -MaxRetries 0").ThrowIfTerminating();
+
+            var error = Assert.Single(Run("Copy-MiloPosting pst_any").Errors);
+
+            Assert.Equal("HeyMilo.NetworkError,HeyMilo.Commands.CopyMiloPostingCommand", error.FullyQualifiedErrorId);
+            dynamic exception = error.Exception;
+            Assert.False((bool)exception.MayHaveReachedServer);
+            Assert.DoesNotContain("may have been created", error.ErrorDetails.RecommendedAction);
+        }
+
+        [Fact]
         public void A_429_on_clone_is_retried_after_Retry_After()
         {
             Connect();

@@ -58,6 +58,23 @@ namespace HeyMilo.Tests
         }
 
         [Fact]
+        public void A_400_naming_its_param_with_an_empty_errors_list_is_still_a_field_error()
+        {
+            Connect();
+            Sim.Faults.Add("GET", List, new Fault
+            {
+                Status = 400,
+                Body = "{\"error\":{\"type\":\"invalid_request_error\",\"code\":\"parameter_invalid\",\"message\":\"search is too long\",\"param\":\"search\",\"errors\":[]}}",
+            });
+            var error = Assert.Single(Run("Get-MiloPosting").Errors);
+            dynamic exception = error.Exception;
+            var field = Assert.Single((System.Collections.Generic.IEnumerable<dynamic>)exception.FieldErrors);
+            Assert.Equal("search", (string)field.Field);
+            Assert.Equal("search is too long", (string)field.Message);
+            Assert.Contains("search: search is too long", error.ErrorDetails.Message);
+        }
+
+        [Fact]
         public void Retry_After_seconds_are_honoured_exactly()
         {
             Connect();

@@ -49,6 +49,29 @@ namespace HeyMilo.Tests
         }
 
         [Fact]
+        public void A_Debug_build_assembles_the_module_apart_from_the_Release_folder_users_install_from()
+        {
+            string ModuleDir(string configuration)
+            {
+                var start = new System.Diagnostics.ProcessStartInfo("dotnet", $"msbuild src/HeyMilo/HeyMilo.csproj -getProperty:HeyMiloModuleDir -p:Configuration={configuration}")
+                {
+                    WorkingDirectory = RepoPaths.Root,
+                    RedirectStandardOutput = true,
+                    RedirectStandardError = true,
+                };
+                using var process = System.Diagnostics.Process.Start(start)!;
+                var output = process.StandardOutput.ReadToEnd().Trim();
+                process.WaitForExit();
+                Assert.Equal(0, process.ExitCode);
+                return Path.GetFullPath(output);
+            }
+
+            var version = Path.GetFileName(RepoPaths.ModuleFolder);
+            Assert.Equal(Path.GetFullPath(Path.Combine(RepoPaths.Root, "out", "HeyMilo", version)) + Path.DirectorySeparatorChar, ModuleDir("Release"));
+            Assert.Equal(Path.GetFullPath(Path.Combine(RepoPaths.Root, "out", "debug", "HeyMilo", version)) + Path.DirectorySeparatorChar, ModuleDir("Debug"));
+        }
+
+        [Fact]
         public void Every_ps1_and_psd1_in_the_repository_parses()
         {
             var files = Directory.EnumerateFiles(RepoPaths.Root, "*.*", SearchOption.AllDirectories)

@@ -86,7 +86,7 @@ namespace HeyMilo.Tests
             [("Posting", "Copy-MiloPosting")] = "POST /api/v2/postings/{P1}/clone",
             [("Posting", "Get-MiloInterview")] = "GET /api/v2/postings/{P1}/candidates",
             [("Posting", "Export-MiloInterview")] = "GET /api/v2/postings/{P1}/candidates",
-            [("Posting", "New-MiloWebhook")] = "POST /api/v2/webhooks",
+            [("Posting", "New-MiloWebhook")] = "GET /api/v2/webhooks; POST /api/v2/webhooks",
             [("Posting", "Get-MiloWebhook")] = "! ParameterArgumentTransformationError",
             [("Posting", "Disable-MiloWebhook")] = "! ParameterArgumentTransformationError",
             [("Posting", "Import-MiloCandidate")] = "! HeyMilo.InvalidCandidate",

@@ -25,8 +25,7 @@ namespace HeyMilo.Tests
             Assert.Equal("HeyMilo.Webhook", webhook.TypeNames[0]);
             Assert.True((bool)webhook.Properties["IsActive"].Value);
             Assert.False((bool)webhook.Properties["Legacy"].Value);
-            var request = Assert.Single(Requests(V2));
-            Assert.Equal("POST", request.Method);
+            var request = Assert.Single(Requests(V2), r => r.Method == "POST");
             using var body = JsonDocument.Parse(request.Body);
             Assert.Equal(new[] { "posting_id", "webhook_url", "event_type" }, body.RootElement.EnumerateObject().Select(p => p.Name));
             Assert.Equal(Sim.Data.PostingIds[0], body.RootElement.GetProperty("posting_id").GetString());
@@ -39,7 +38,7 @@ namespace HeyMilo.Tests
         {
             Connect();
             Run("Get-MiloPosting -First 1 | New-MiloWebhook -Url 'https://hooks.example/p' -EventType report_available").ThrowIfTerminating();
-            using var body = JsonDocument.Parse(Assert.Single(Requests(V2)).Body);
+            using var body = JsonDocument.Parse(Assert.Single(Requests(V2), r => r.Method == "POST").Body);
             Assert.Equal(Sim.Data.PostingIds[0], body.RootElement.GetProperty("posting_id").GetString());
         }
 
@@ -142,7 +141,30 @@ namespace HeyMilo.Tests
             Ps.Set("wid", Sim.Data.WebhookIds[0]);
             var result = Run("Disable-MiloWebhook -WebhookId $wid -WhatIf; Disable-MiloWebhook -WebhookId $wid -Force -WhatIf").ThrowIfTerminating();
             Assert.Empty(result.Output);
-            Assert.Empty(Sim.Requests.Snapshot());
+            // Only reads (to name the webhook in the What if line): nothing deactivated.
+            Assert.All(Sim.Requests.Snapshot(), r => Assert.Equal("GET", r.Method));
+        }
+
+        [Fact]
+        public void New_webhook_refuses_a_second_active_one_for_the_same_posting_url_and_event_unless_Force()
+        {
+            Connect();
+            Ps.Set("p", Sim.Data.PostingIds[1]);
+            Run("New-MiloWebhook -PostingId $p -Url 'https://hooks.example/dup' -EventType interview_started").ThrowIfTerminating();
+            var second = Run("New-MiloWebhook -PostingId $p -Url 'https://HOOKS.example/dup/' -EventType interview_started");
+            Assert.Empty(second.Output);
+            var error = Assert.Single(second.Errors);
+            Assert.Equal("HeyMilo.WebhookExists,HeyMilo.Commands.NewMiloWebhookCommand", error.FullyQualifiedErrorId);
+            Assert.Contains("-Force", error.ErrorDetails.RecommendedAction);
+            Assert.Single(Requests(V2), r => r.Method == "POST");
+
+            var forced = Run("New-MiloWebhook -PostingId $p -Url 'https://hooks.example/dup' -EventType interview_started -Force").ThrowIfTerminating();
+            Assert.Single(forced.Output);
+            Assert.Contains(forced.Warnings, w => w.Contains("already has an active interview_started webhook"));
+            Assert.Equal(2, Requests(V2).Count(r => r.Method == "POST"));
+
+            // Another event, or another URL, is not a duplicate.
+            Assert.Single(Run("New-MiloWebhook -PostingId $p -Url 'https://hooks.example/dup' -EventType report_available").ThrowIfTerminating().Output);
         }
 
         [Fact]
@@ -154,6 +176,7 @@ namespace HeyMilo.Tests
             var error = Assert.Single(result.Errors);
             Assert.Equal("HeyMilo.NotFound,HeyMilo.Commands.DisableMiloWebhookCommand", error.FullyQualifiedErrorId);
             Assert.Equal("wh_missing", error.TargetObject);
+            Assert.Contains("Get-MiloWebhook", error.ErrorDetails.RecommendedAction);
         }
 
         [Fact]

@@ -16,7 +16,10 @@ function Get-MiloModuleManifest {
     param()
 
     $version = (Import-PowerShellDataFile -Path (Join-Path $script:RepoRoot 'HeyMilo.psd1'))['ModuleVersion']
-    $manifest = Join-Path $script:RepoRoot "out/HeyMilo/$version/HeyMilo.psd1"
+    # Release builds assemble out/HeyMilo/<version>/, others out/<configuration>/HeyMilo/<version>/.
+    $configuration = if ([string]::IsNullOrEmpty($env:HEYMILO_CONFIGURATION)) { 'Release' } else { $env:HEYMILO_CONFIGURATION }
+    $out = if ($configuration -eq 'Release') { 'out' } else { "out/$($configuration.ToLowerInvariant())" }
+    $manifest = Join-Path $script:RepoRoot "$out/HeyMilo/$version/HeyMilo.psd1"
     if (-not (Test-Path -LiteralPath $manifest)) {
         throw "HeyMilo is not built: $manifest does not exist. Run 'dotnet build HeyMilo.sln' (or ./build.ps1) in $script:RepoRoot first."
     }
@@ -213,7 +216,8 @@ function Start-MiloTestSession {
         suite each file re-imports it. When anything here fails, what was started is stopped before the
         error goes on. Stop-MiloTestSession, in the file's AfterAll, undoes it all.
     .OUTPUTS
-        The simulator (see Start-MiloSimulator): BaseUri, Port, ApiKey, and Key for Connect-Milo -ApiKey.
+        The simulator (see Start-MiloSimulator): BaseUri, Port, ApiKey, and Key for Connect-Milo -ApiKey;
+        Manifest, the path of the built module's manifest that was imported.
     .EXAMPLE
         BeforeAll {
             Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
@@ -234,6 +238,7 @@ function Start-MiloTestSession {
     $key = 'sim-{0}-0001' -f [guid]::NewGuid().ToString('N').Substring(0, 12)
     $simulator = Start-MiloSimulator -Postings $Postings -ApiKey $key
     $script:TestSimulator = $simulator
+    $simulator | Add-Member -NotePropertyName Manifest -NotePropertyValue $manifest
     try {
         Import-Module -Name $manifest -Force -Global -ErrorAction Stop
         # Say so plainly when the import gave the tests nothing to call, rather than every test failing on

@@ -47,6 +47,20 @@ Describe 'New-MiloWebhook' {
             Should -Throw -ErrorId 'ParameterArgumentValidationError,HeyMilo.Commands.NewMiloWebhookCommand'
     }
 
+    It 'refuses a second active webhook for the same posting, URL and event, and -Force creates it with a warning' {
+        $url = "$hookUrl/duplicate"
+        $first = New-MiloWebhook -PostingId $posting.Id -Url $url -EventType interview_started
+
+        $second = @(New-MiloWebhook -PostingId $posting.Id -Url $url -EventType interview_started -ErrorVariable failures -ErrorAction SilentlyContinue)
+        $second.Count | Should -Be 0
+        $failures[0].FullyQualifiedErrorId | Should -Be 'HeyMilo.WebhookExists,HeyMilo.Commands.NewMiloWebhookCommand'
+        $failures[0].Exception.Message | Should -Match $first.WebhookId
+
+        $forced = @(New-MiloWebhook -PostingId $posting.Id -Url $url -EventType interview_started -Force -WarningVariable warned 3>$null)
+        $forced.Count | Should -Be 1
+        $warned[0] | Should -Match 'already has an active interview_started webhook'
+    }
+
     It '-WhatIf creates nothing' {
         $before = Get-ActiveWebhookId
 
@@ -59,7 +73,7 @@ Describe 'New-MiloWebhook' {
 
 Describe 'Get-MiloWebhook' {
     BeforeAll {
-        $hook = New-MiloWebhook -PostingId $posting.Id -Url $hookUrl -EventType interview_started
+        $hook = New-MiloWebhook -PostingId $posting.Id -Url "$hookUrl/get" -EventType interview_started
     }
 
     It 'gets a webhook by id' {
@@ -92,7 +106,7 @@ Describe 'Get-MiloWebhook' {
 
 Describe 'Disable-MiloWebhook' {
     It '-WhatIf leaves the webhook active' {
-        $hook = New-MiloWebhook -PostingId $posting.Id -Url $hookUrl -EventType interview_completed
+        $hook = New-MiloWebhook -PostingId $posting.Id -Url "$hookUrl/whatif" -EventType interview_completed
 
         $output = @(Disable-MiloWebhook -WebhookId $hook.WebhookId -WhatIf)
 
@@ -100,8 +114,20 @@ Describe 'Disable-MiloWebhook' {
         Get-ActiveWebhookId | Should -Contain $hook.WebhookId
     }
 
+    It '-WhatIf names the event and the URL of the webhook, not just its id' {
+        $hook = New-MiloWebhook -PostingId $posting.Id -Url "$hookUrl/named" -EventType report_available
+        $transcript = Join-Path $TestDrive 'whatif.txt'
+
+        Start-Transcript -LiteralPath $transcript -Force | Out-Null
+        try { $hook | Disable-MiloWebhook -WhatIf } finally { Stop-Transcript | Out-Null }
+
+        $text = Get-Content -LiteralPath $transcript -Raw
+        $text | Should -Match "What if: Performing the operation `"Deactivate webhook`" on target `"webhook $($hook.WebhookId) \(report_available of posting $($posting.Id) to $([regex]::Escape("$hookUrl/named"))\)`""
+        Get-ActiveWebhookId | Should -Contain $hook.WebhookId
+    }
+
     It 'deactivates a webhook: it leaves the list of active webhooks' {
-        $hook = New-MiloWebhook -PostingId $posting.Id -Url $hookUrl -EventType interview_completed
+        $hook = New-MiloWebhook -PostingId $posting.Id -Url "$hookUrl/disable" -EventType interview_completed
 
         $disabled = @(Disable-MiloWebhook -WebhookId $hook.WebhookId -Confirm:$false)
 
@@ -113,7 +139,7 @@ Describe 'Disable-MiloWebhook' {
     }
 
     It 'deactivates webhooks piped from New-MiloWebhook' {
-        $hook = New-MiloWebhook -PostingId $posting.Id -Url $hookUrl -EventType report_available
+        $hook = New-MiloWebhook -PostingId $posting.Id -Url "$hookUrl/piped" -EventType report_available
 
         $null = $hook | Disable-MiloWebhook -Confirm:$false
 
@@ -127,5 +153,6 @@ Describe 'Disable-MiloWebhook' {
         $failures.Count | Should -Be 1
         $failures[0].FullyQualifiedErrorId | Should -Be 'HeyMilo.NotFound,HeyMilo.Commands.DisableMiloWebhookCommand'
         $failures[0].TargetObject | Should -Be 'no-such-webhook'
+        $failures[0].ErrorDetails.RecommendedAction | Should -Match 'Get-MiloWebhook lists what exists'
     }
 }

@@ -78,6 +78,7 @@ namespace HeyMilo.Client
         }
 
         private MiloApiException Invalid(ApiCall call, string message) =>
-            new MiloApiException(MiloFailureKind.InvalidResponse, message, call.Method.Method, _transport.Resolve(call).PathAndQuery);
+            new MiloApiException(MiloFailureKind.InvalidResponse, message, call.Method.Method, _transport.Resolve(call).PathAndQuery,
+                idempotent: call.Idempotent, mayHaveReachedServer: true);
     }
 }

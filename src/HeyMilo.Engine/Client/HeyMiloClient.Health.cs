@@ -30,13 +30,15 @@ namespace HeyMilo.Client
             body.TryGetValue("status", out var status);
             body.TryGetValue("message", out var message);
 
-            var probe = legacy
-                ? new ApiCall(HttpMethod.Get, "postings", legacy: true).Query("page", 1).Query("limit", 1)
-                : new ApiCall(HttpMethod.Get, "api/v2/postings").Query("limit", 1);
+            // The authenticated call: on v2 the workspace listing, which also tells which workspaces the key reaches.
             bool? accepted;
+            IReadOnlyList<Workspace>? workspaces = null;
             try
             {
-                await _transport.SendAsync(probe, MiloJsonContext.Default.JsonElement, ct).ConfigureAwait(false);
+                if (legacy)
+                    await _transport.SendAsync(new ApiCall(HttpMethod.Get, "postings", legacy: true).Query("page", 1).Query("limit", 1), MiloJsonContext.Default.JsonElement, ct).ConfigureAwait(false);
+                else
+                    workspaces = await ListWorkspacesAsync(ct).ConfigureAwait(false);
                 accepted = true;
             }
             catch (MiloApiException ex) when (ex.StatusCode == 401 || ex.StatusCode == 403)
@@ -45,7 +47,7 @@ namespace HeyMilo.Client
             }
 
             return new ConnectionTestResult(new Uri(uri.GetLeftPart(UriPartial.Authority)), legacy, true,
-                Convert.ToString(message ?? status, System.Globalization.CultureInfo.InvariantCulture), latency, accepted, 200);
+                Convert.ToString(message ?? status, System.Globalization.CultureInfo.InvariantCulture), latency, accepted, 200, workspaces);
         }
     }
 }

@@ -45,6 +45,7 @@ namespace HeyMilo.Client
             new Page<T>((IReadOnlyList<T>?)envelope.Data ?? new List<T>(), envelope.Pagination?.HasMore ?? false, envelope.Pagination?.TotalCount);
 
         internal MiloApiException MissingData(ApiCall call) =>
-            new MiloApiException(MiloFailureKind.InvalidResponse, "The API response has no 'data'.", call.Method.Method, _transport.Resolve(call).PathAndQuery);
+            new MiloApiException(MiloFailureKind.InvalidResponse, "The API response has no 'data'.", call.Method.Method, _transport.Resolve(call).PathAndQuery,
+                idempotent: call.Idempotent, mayHaveReachedServer: true);
     }
 }

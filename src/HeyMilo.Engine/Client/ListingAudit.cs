@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Globalization;
+using HeyMilo.Diagnostics;
 using HeyMilo.Transport;
 
 namespace HeyMilo.Client

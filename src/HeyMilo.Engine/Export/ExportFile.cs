@@ -1,6 +1,7 @@
 using System;
 using System.IO;
 using System.Text.RegularExpressions;
+using HeyMilo.Diagnostics;
 using HeyMilo.Transport;
 
 namespace HeyMilo.Export

@@ -4,6 +4,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using HeyMilo.Client;
 using HeyMilo.Client.Models;
+using HeyMilo.Diagnostics;
 using HeyMilo.Transport;
 
 namespace HeyMilo.Export

@@ -6,7 +6,7 @@ using System.Text;
 
 namespace HeyMilo.Session
 {
-    /// <summary>The few things ever done with the key outside the transport: fingerprint it and hash it for the rate-limit registry.</summary>
+    /// <summary>Everything done with the key in plain text: reveal it for the header, fingerprint it, hash it for the rate-limit registry.</summary>
     internal static class ApiKey
     {
         public static SecureString FromPlainText(string value)
@@ -31,18 +31,24 @@ namespace HeyMilo.Session
                 return BitConverter.ToString(sha.ComputeHash(Encoding.UTF8.GetBytes(s))).Replace("-", string.Empty);
             });
 
-        private static T WithPlainText<T>(SecureString key, Func<string, T> use)
+        /// <summary>
+        /// The one place the key leaves its SecureString: the transport calls it to set X-API-KEY (and to
+        /// know what to redact); nothing else keeps the returned string.
+        /// </summary>
+        public static string Reveal(SecureString key)
         {
             var ptr = IntPtr.Zero;
             try
             {
                 ptr = Marshal.SecureStringToGlobalAllocUnicode(key);
-                return use(Marshal.PtrToStringUni(ptr) ?? string.Empty);
+                return Marshal.PtrToStringUni(ptr) ?? string.Empty;
             }
             finally
             {
                 if (ptr != IntPtr.Zero) Marshal.ZeroFreeGlobalAllocUnicode(ptr);
             }
         }
+
+        private static T WithPlainText<T>(SecureString key, Func<string, T> use) => use(Reveal(key));
     }
 }

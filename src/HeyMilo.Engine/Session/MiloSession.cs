@@ -1,9 +1,11 @@
 using System;
+using System.Collections.Generic;
 using System.Globalization;
 using System.Security;
 using HeyMilo.Client;
 using HeyMilo.Session;
 using HeyMilo.Transport;
+using HeyMilo.Diagnostics;
 
 namespace HeyMilo
 {
@@ -20,6 +22,7 @@ namespace HeyMilo
             LegacyBaseUri = settings.LegacyBaseUri;
             RequestsPerMinute = settings.RequestsPerMinute;
             MaxRetries = settings.MaxRetries;
+            MaxRateLimitWait = settings.MaxRateLimitWait;
             Timeout = settings.AttemptTimeout;
             KeyFingerprint = ApiKey.Fingerprint(key);
             ConnectedAt = ModuleClock.Current.GetUtcNow();
@@ -33,10 +36,25 @@ namespace HeyMilo
         public string KeyFingerprint { get; }
         public int RequestsPerMinute { get; }
         public int MaxRetries { get; }
+        /// <summary>The longest rate-limit pause the API may impose before a request fails with HeyMilo.RateLimited (Connect-Milo -MaxRateLimitWaitSec).</summary>
+        public TimeSpan MaxRateLimitWait { get; }
         public TimeSpan Timeout { get; }
         public DateTimeOffset ConnectedAt { get; }
         public bool IsClosed { get; private set; }
+        /// <summary>The key's rate-limit state at the moment it is read (not the last response's headers).</summary>
         public RateLimitState RateLimit => Transport.Gate.Snapshot();
+        /// <summary>The name of the key's workspace, once Test-MiloConnection or Get-MiloWorkspace has read it (null before, and when the key reaches several).</summary>
+        public string? WorkspaceName => _workspace?.Name;
+        /// <summary>The id of the key's workspace, known as WorkspaceName is.</summary>
+        public string? WorkspaceId => _workspace?.Id;
+
+        private volatile Workspace? _workspace;
+
+        /// <summary>Keeps the workspace when the key reaches exactly one (several: which one a call uses is the API's choice).</summary>
+        internal void RememberWorkspaces(IReadOnlyList<Workspace> workspaces)
+        {
+            if (workspaces.Count == 1) _workspace = workspaces[0];
+        }
 
         internal MiloTransport Transport { get; }
         internal HeyMiloClient Client { get; }

@@ -18,14 +18,18 @@ namespace HeyMilo.Transport
             Method = method;
             Path = path.TrimStart('/');
             Legacy = legacy;
-            Idempotent = method == HttpMethod.Get || method == HttpMethod.Head || method.Method == "DELETE" || method.Method == "PUT";
+            Idempotent = RequestOptions.IsIdempotentMethod(method);
         }
 
         public HttpMethod Method { get; }
         public string Path { get; }
         public bool Legacy { get; }
         public byte[]? Body { get; private set; }
-        /// <summary>Whether repeating the call cannot do its work twice (decides retries of unsafe methods).</summary>
+        /// <summary>
+        /// Whether repeating the call cannot do its work twice (decides retries, and whether a request may
+        /// share a pooled connection). Starts as the method's rule (<see cref="RequestOptions.IsIdempotentMethod"/>);
+        /// a call site sets it for a POST that is idempotent by the API's contract.
+        /// </summary>
         public bool Idempotent { get; set; }
         public bool Streaming { get; set; }
 
@@ -43,6 +47,13 @@ namespace HeyMilo.Transport
         public ApiCall Json<T>(T body, JsonTypeInfo<T> typeInfo)
         {
             Body = JsonSerializer.SerializeToUtf8Bytes(body, typeInfo);
+            return this;
+        }
+
+        /// <summary>A body built field by field (only the fields the caller gave; see RequestBody).</summary>
+        public ApiCall Json(Client.Requests.RequestBody body)
+        {
+            Body = body.ToUtf8();
             return this;
         }
 

@@ -3,8 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Net.Http;
 using System.Text.Json;
-using HeyMilo.Client.Json;
-using HeyMilo.Client.Models;
+using HeyMilo.Diagnostics;
 
 namespace HeyMilo.Transport
 {
@@ -12,7 +11,7 @@ namespace HeyMilo.Transport
     internal static class ApiErrors
     {
         /// <param name="secrets">Values to mask: an error body that echoes the key must not carry it into $Error.</param>
-        public static MiloApiException FromResponse(HttpRequestMessage request, HttpResponseMessage response, string body, IEnumerable<string?> secrets)
+        public static MiloApiException FromResponse(HttpRequestMessage request, HttpResponseMessage response, string body, IEnumerable<string?> secrets, bool idempotent)
         {
             body = Redactor.Redact(body, secrets);
             var status = (int)response.StatusCode;
@@ -23,7 +22,7 @@ namespace HeyMilo.Transport
             ApiErrorBody? parsed = null;
             try
             {
-                if (!string.IsNullOrWhiteSpace(body)) parsed = JsonSerializer.Deserialize(body, MiloJsonContext.Default.ApiErrorBody);
+                if (!string.IsNullOrWhiteSpace(body)) parsed = JsonSerializer.Deserialize(body, ErrorJsonContext.Default.ApiErrorBody);
             }
             catch (JsonException)
             {
@@ -40,7 +39,8 @@ namespace HeyMilo.Transport
                     foreach (var e in error.Errors)
                         fields.Add(new MiloFieldError(e.Param ?? error.Param ?? "request", e.Message ?? e.Code ?? "invalid", e.Code));
                 }
-                else if (!string.IsNullOrEmpty(error.Param) && fields.Count == 0 && status is 400 or 422)
+                // A 400/422 that names its param but lists no errors (errors missing or []) is still about that field.
+                if (fields.Count == 0 && !string.IsNullOrEmpty(error.Param) && status is 400 or 422)
                 {
                     fields.Add(new MiloFieldError(error.Param!, message ?? "invalid", code));
                 }
@@ -72,8 +72,11 @@ namespace HeyMilo.Transport
                 type,
                 code,
                 RateLimitHeaders.RequestId(response),
-                RateLimitHeaders.RetryAfter(response, now) ?? (status == 429 ? RateLimitHeaders.ResetIn(response, now) : null),
-                fields);
+                RateLimitHeaders.ServerRequestedPause(response, now),
+                fields,
+                idempotent: idempotent,
+                mayHaveReachedServer: status >= 500,
+                rateLimitResetAt: status == 429 && RateLimitHeaders.ServerRequestedPause(response, now) is TimeSpan pause ? now + pause : (DateTimeOffset?)null);
         }
 
         /// <summary>{"loc":["body","data",3,"email"],"msg":"...","type":"..."} → field "body.data.3.email", item 3.</summary>

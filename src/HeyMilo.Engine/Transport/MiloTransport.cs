@@ -6,6 +6,7 @@ using System.Net.Http;
 using System.Net.Http.Headers;
 using System.Reflection;
 using System.Runtime.InteropServices;
+using HeyMilo.Session;
 using System.Security;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
@@ -13,6 +14,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Extensions.Http.Resilience;
 using Polly.Timeout;
+using HeyMilo.Diagnostics;
 
 namespace HeyMilo.Transport
 {
@@ -37,15 +39,12 @@ namespace HeyMilo.Transport
             _key.MakeReadOnly();
             Gate = RateLimitGate.For(keyId, settings.RequestsPerMinute);
 
-            var pipeline = RetryRules.Build(settings);
+            var pipeline = RetryRules.Build(settings, Gate);
             var handler = new ResilienceHandler(pipeline)
             {
-                InnerHandler = new RateLimitHandler(Gate)
+                InnerHandler = new RequestLogHandler(() => new[] { RevealKey() })
                 {
-                    InnerHandler = new RequestLogHandler(() => new[] { RevealKey() })
-                    {
-                        InnerHandler = CreatePrimaryHandler(),
-                    },
+                    InnerHandler = CreatePrimaryHandler(),
                 },
             };
             _http = new HttpClient(handler) { Timeout = System.Threading.Timeout.InfiniteTimeSpan };
@@ -72,6 +71,21 @@ namespace HeyMilo.Transport
         public Task<HttpResponseMessage> DownloadAsync(Uri absolute, CancellationToken cancellationToken) =>
             SendToAsync(HttpMethod.Get, absolute, null, idempotent: true, streaming: true, cancellationToken);
 
+        /// <summary>
+        /// A download's body is read by the caller, outside the retry pipeline: it gets the same bound as any
+        /// response — the attempt's -TimeoutSec, counted from when the attempt was sent, body included — and a
+        /// size cap (<see cref="ResponseBody.MaxDownloadBytes"/>).
+        /// </summary>
+        private void BoundStreamedBody(HttpRequestMessage request, HttpResponseMessage response)
+        {
+            var clock = ModuleClock.Current;
+            var started = RequestOptions.AttemptStarted(request) ?? clock.GetTimestamp();
+            var timeout = Settings.AttemptTimeout;
+            var inner = response.Content;
+            response.Content = new BoundedContent(inner, body =>
+                new BoundedStream(body, request, response, timeout - clock.GetElapsedTime(started), timeout, ResponseBody.MaxDownloadBytes));
+        }
+
         public bool IsApiHost(Uri uri) => SameOrigin(uri, Settings.BaseUri) || SameOrigin(uri, Settings.LegacyBaseUri);
 
         public Uri Resolve(ApiCall call) =>
@@ -89,6 +103,15 @@ namespace HeyMilo.Transport
                 {
                     request.Content = new ByteArrayContent(body);
                     request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
+                }
+                else if (!idempotent)
+                {
+                    // SocketsHttpHandler re-sends, below the retry pipeline and up to three times, a request
+                    // without content whose connection closes before any response byte (HttpConnection sets
+                    // _canRetry only when request.Content is null). A clone that the server carried out before
+                    // the connection dropped would be carried out again. An empty body (Content-Length: 0)
+                    // turns that off; the retry pipeline alone decides whether the request is sent again.
+                    request.Content = new ByteArrayContent(Array.Empty<byte>());
                 }
                 request.Headers.UserAgent.ParseAdd(s_userAgent);
                 request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
@@ -108,12 +131,14 @@ namespace HeyMilo.Transport
                 catch (Exception ex) when (ex is TimeoutRejectedException || ex is OperationCanceledException)
                 {
                     throw new MiloApiException(MiloFailureKind.Timeout, "The request timed out" + (ex is TimeoutRejectedException t ? $" after {t.Timeout.TotalSeconds:0.#} s." : "."),
-                        method.Method, uri.PathAndQuery, inner: ex);
+                        method.Method, uri.PathAndQuery, inner: ex,
+                        idempotent: idempotent, mayHaveReachedServer: RequestOptions.MayHaveReachedServer(request));
                 }
                 catch (Exception ex) when (ex is HttpRequestException || ex is IOException || ex is WebException)
                 {
                     throw new MiloApiException(MiloFailureKind.Network, "The API could not be reached: " + Redactor.Redact(Innermost(ex).Message, new[] { RevealKey() }),
-                        method.Method, uri.PathAndQuery, inner: ex);
+                        method.Method, uri.PathAndQuery, inner: ex,
+                        idempotent: idempotent, mayHaveReachedServer: RequestOptions.MayHaveReachedServer(request));
                 }
 
                 var status = (int)response.StatusCode;
@@ -125,12 +150,16 @@ namespace HeyMilo.Transport
                     continue;
                 }
 
-                if (status >= 200 && status < 300) return response;
+                if (status >= 200 && status < 300)
+                {
+                    if (streaming && response.Content != null) BoundStreamedBody(request, response);
+                    return response;
+                }
 
                 using (response)
                 {
                     var text = response.Content is null ? string.Empty : await response.Content.ReadAsStringAsync().ConfigureAwait(false);
-                    throw ApiErrors.FromResponse(request, response, text, new[] { RevealKey() });
+                    throw ApiErrors.FromResponse(request, response, text, new[] { RevealKey() }, idempotent);
                 }
             }
         }
@@ -149,23 +178,12 @@ namespace HeyMilo.Transport
                 throw new MiloApiException(MiloFailureKind.InvalidResponse,
                     "The API returned a response the module cannot read: " + Redactor.Redact(ex.Message, new[] { RevealKey() }),
                     call.Method.Method, Resolve(call).PathAndQuery, (int)response.StatusCode,
-                    requestId: RateLimitHeaders.RequestId(response), inner: ex);
+                    requestId: RateLimitHeaders.RequestId(response), inner: ex,
+                    idempotent: call.Idempotent, mayHaveReachedServer: true);
             }
         }
 
-        internal string RevealKey()
-        {
-            var ptr = IntPtr.Zero;
-            try
-            {
-                ptr = Marshal.SecureStringToGlobalAllocUnicode(_key);
-                return Marshal.PtrToStringUni(ptr) ?? string.Empty;
-            }
-            finally
-            {
-                if (ptr != IntPtr.Zero) Marshal.ZeroFreeGlobalAllocUnicode(ptr);
-            }
-        }
+        internal string RevealKey() => ApiKey.Reveal(_key);
 
         public void Dispose()
         {
@@ -200,11 +218,40 @@ namespace HeyMilo.Transport
             // .NET Framework: make sure TLS 1.2 is on even where the OS default is older.
             if (RuntimeInformation.FrameworkDescription.StartsWith(".NET Framework", StringComparison.OrdinalIgnoreCase))
                 ServicePointManager.SecurityProtocol |= SecurityProtocolType.Tls12;
-            return new HttpClientHandler
+            return new UnsafeRequestsOnFreshConnections(NewFrameworkHandler(), NewFrameworkHandler());
+        }
+
+        private static HttpClientHandler NewFrameworkHandler() => new HttpClientHandler
+        {
+            AllowAutoRedirect = false,
+            AutomaticDecompression = DecompressionMethods.GZip | DecompressionMethods.Deflate,
+        };
+
+        /// <summary>
+        /// .NET Framework's HttpWebRequest re-submits a request whose kept-alive connection turns out to be
+        /// closed (KeepAliveFailure), a POST included. There, requests that are not idempotent go through a
+        /// handler of their own (each HttpClientHandler has its own connection group) with
+        /// "Connection: close", so they never start on a kept-alive connection and are sent once per attempt.
+        /// </summary>
+        private sealed class UnsafeRequestsOnFreshConnections : DelegatingHandler
+        {
+            private readonly HttpMessageInvoker _fresh;
+
+            public UnsafeRequestsOnFreshConnections(HttpMessageHandler pooled, HttpMessageHandler fresh) : base(pooled) =>
+                _fresh = new HttpMessageInvoker(fresh, disposeHandler: true);
+
+            protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
             {
-                AllowAutoRedirect = false,
-                AutomaticDecompression = DecompressionMethods.GZip | DecompressionMethods.Deflate,
-            };
+                if (RequestOptions.IsIdempotent(request)) return base.SendAsync(request, cancellationToken);
+                request.Headers.ConnectionClose = true;
+                return _fresh.SendAsync(request, cancellationToken);
+            }
+
+            protected override void Dispose(bool disposing)
+            {
+                if (disposing) _fresh.Dispose();
+                base.Dispose(disposing);
+            }
         }
 
         private static string BuildUserAgent()

@@ -4,7 +4,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Threading;
 using System.Threading.Tasks;
-using HeyMilo;
+using HeyMilo.Diagnostics;
 
 namespace HeyMilo.Transport
 {
@@ -28,17 +28,26 @@ namespace HeyMilo.Transport
         private static readonly ConcurrentDictionary<string, RateLimitGate> s_gates =
             new ConcurrentDictionary<string, RateLimitGate>(StringComparer.Ordinal);
 
-        private readonly object _sync = new object();
-        /// <summary>60 s, plus 1 s for a permit taken just before a request reaches the server a little later.</summary>
+        /// <summary>The client's own window: 60 s, plus 1 s for a permit taken just before a request reaches the server a little later.</summary>
         internal static readonly TimeSpan Window = TimeSpan.FromSeconds(61);
 
-        private SlidingLog _log = null!;
-        private DateTimeOffset _pausedUntil = DateTimeOffset.MinValue;
+        /// <summary>The server's window when its answers carry a limit but no reset: the documented "per minute".</summary>
+        private static readonly TimeSpan DefaultServerWindow = TimeSpan.FromSeconds(60);
+
+        /// <summary>Waits longer than this show a progress record that counts down.</summary>
+        internal static readonly TimeSpan VisibleWait = TimeSpan.FromSeconds(2);
+
+        private readonly object _sync = new object();
+        private SlidingLog _client = null!;
+        private SlidingLog? _server;
         private int? _serverLimit;
+        private TimeSpan? _serverWindowSeen;
         private int? _serverRemaining;
         private DateTimeOffset? _serverResetAt;
+        private int _takenSinceObserved;
+        private DateTimeOffset _pausedUntil = DateTimeOffset.MinValue;
 
-        private RateLimitGate(int requestsPerMinute) => Build(requestsPerMinute, startFull: true);
+        private RateLimitGate(int requestsPerMinute) => BuildClient(requestsPerMinute);
 
         /// <summary>The gate for a key (identified by its hash); a lower limit than the gate's tightens it.</summary>
         public static RateLimitGate For(string keyId, int requestsPerMinute)
@@ -51,76 +60,165 @@ namespace HeyMilo.Transport
         /// <summary>Forget every gate (tests only: each test starts from a fresh bucket).</summary>
         internal static void ResetAll() => s_gates.Clear();
 
+        /// <summary>The client's ceiling (Connect-Milo -RequestsPerMinute), per 60 s.</summary>
         public int Limit { get; private set; }
 
+        /// <summary>
+        /// The state now, from one source: whichever of the client's window and the server's (as its headers
+        /// describe it) leaves fewer requests. Computed at the time of asking, not copied from the last response.
+        /// </summary>
         public RateLimitState Snapshot()
         {
             lock (_sync)
             {
-                var available = _log.Available(ModuleClock.Current.GetUtcNow());
-                return new RateLimitState(
-                    _serverLimit is int server ? Math.Min(server, Limit) : Limit,
-                    _serverRemaining ?? available,
-                    _serverResetAt,
-                    _pausedUntil > ModuleClock.Current.GetUtcNow() ? _pausedUntil : (DateTimeOffset?)null);
+                var now = ModuleClock.Current.GetUtcNow();
+                var paused = _pausedUntil > now ? _pausedUntil : (DateTimeOffset?)null;
+                var client = new RateLimitState(Limit, _client.Available(now), _client.NextFree(now), paused, TimeSpan.FromSeconds(60), "client");
+                if (_server is null || _serverLimit is null) return paused is null ? client : With(client, 0, paused);
+
+                var serverRemaining = _server.Available(now);
+                DateTimeOffset? serverReset = _server.NextFree(now);
+                if (_serverResetAt is DateTimeOffset at && at > now && _serverRemaining is int reported)
+                {
+                    // Until its reset, what the server last said (minus what was sent since) is the truth.
+                    serverRemaining = Math.Min(serverRemaining, Math.Max(0, reported - _takenSinceObserved));
+                    serverReset = at;
+                }
+                var server = new RateLimitState(_serverLimit.Value, serverRemaining, serverReset, paused, ServerWindow, "server");
+                var chosen = server.Remaining <= client.Remaining ? server : client;
+                return paused is null ? chosen : With(chosen, 0, paused);
             }
         }
 
-        /// <summary>Waits for a permit. Waits over a second are reported on the operation log.</summary>
-        public async Task AcquireAsync(string requestLine, CancellationToken cancellationToken)
+        private static RateLimitState With(RateLimitState s, int remaining, DateTimeOffset? resetAt) =>
+            new RateLimitState(s.Limit, remaining, resetAt, s.PausedUntil, s.Window, s.Source);
+
+        private TimeSpan ServerWindow => _serverWindowSeen ?? DefaultServerWindow;
+
+        /// <summary>
+        /// Waits for a permit of both windows (the client's, and the server's when its headers gave one).
+        /// Waits over a second are reported on the operation log, those over <see cref="VisibleWait"/> also as a
+        /// countdown. A wait the server's headers impose that is longer than <paramref name="maxServerWait"/>
+        /// is not waited: it fails at once with the server's reset time (HeyMilo.RateLimited).
+        /// </summary>
+        public async Task AcquireAsync(string requestLine, TimeSpan maxServerWait, CancellationToken cancellationToken)
         {
             var clock = ModuleClock.Current;
             var waited = TimeSpan.Zero;
             var announced = false;
-            while (true)
+            IDisposable? countdown = null;
+            try
             {
-                TimeSpan delay;
-                bool paused;
-                lock (_sync)
+                while (true)
                 {
-                    var now = clock.GetUtcNow();
-                    paused = now < _pausedUntil;
-                    if (paused)
+                    TimeSpan delay;
+                    bool paused, byServer;
+                    DateTimeOffset until;
+                    lock (_sync)
                     {
-                        delay = _pausedUntil - now;
+                        var now = clock.GetUtcNow();
+                        paused = now < _pausedUntil;
+                        byServer = paused;
+                        if (paused)
+                        {
+                            delay = _pausedUntil - now;
+                        }
+                        else
+                        {
+                            var clientFree = _client.WaitFor(now);
+                            var serverFree = _server?.WaitFor(now) ?? TimeSpan.Zero;
+                            if (clientFree <= TimeSpan.Zero && serverFree <= TimeSpan.Zero)
+                            {
+                                _client.Take(now);
+                                _server?.Take(now);
+                                _takenSinceObserved++;
+                                return;
+                            }
+                            byServer = serverFree > clientFree;
+                            delay = byServer ? serverFree : clientFree;
+                        }
+                        until = now + delay;
+                        if (byServer && delay > maxServerWait)
+                            throw PauseTooLong(requestLine, until, delay, maxServerWait, paused);
                     }
-                    else
+
+                    var reason = paused
+                        ? "the API asked to pause until its rate-limit window resets"
+                        : byServer
+                            ? string.Format(CultureInfo.InvariantCulture, "keeping under the API's {0} requests per {1:0.#} s", _serverLimit, ServerWindow.TotalSeconds)
+                            : $"keeping under {Limit} requests per minute";
+                    if (!announced && (paused || waited + delay >= TimeSpan.FromSeconds(1)) && delay >= TimeSpan.FromSeconds(1))
                     {
-                        if (_log.TryTake(now, out delay)) return;
+                        announced = true;
+                        var text = string.Format(CultureInfo.InvariantCulture, "Waiting {0:0.#} s before {1}: {2}.", delay.TotalSeconds, requestLine, reason);
+                        // Pacing to the limit is the module doing its job (verbose); a long pause the API asked for is news (warning).
+                        if (paused && delay >= TimeSpan.FromSeconds(30)) OperationLog.Warning(text); else OperationLog.Verbose(text);
                     }
-                }
+                    if (delay > VisibleWait)
+                    {
+                        countdown?.Dispose();
+                        countdown = OperationLog.Wait("Waiting for the rate limit", requestLine + ": " + reason, until);
+                    }
 
-                if (!announced && (paused || waited + delay >= TimeSpan.FromSeconds(1)) && delay >= TimeSpan.FromSeconds(1))
-                {
-                    announced = true;
-                    var reason = paused ? "the API asked to pause until its rate-limit window resets" : $"keeping under {Limit} requests per minute";
-                    var text = string.Format(CultureInfo.InvariantCulture, "Waiting {0:0.#} s before {1}: {2}.", delay.TotalSeconds, requestLine, reason);
-                    // Pacing to the limit is the module doing its job (verbose); a long pause the API asked for is news (warning).
-                    if (paused && delay >= TimeSpan.FromSeconds(30)) OperationLog.Warning(text); else OperationLog.Verbose(text);
+                    await clock.Delay(delay, cancellationToken).ConfigureAwait(false);
+                    waited += delay;
                 }
-
-                await clock.Delay(delay, cancellationToken).ConfigureAwait(false);
-                waited += delay;
+            }
+            finally
+            {
+                countdown?.Dispose();
             }
         }
 
-        /// <summary>Reads the server's view (X-RateLimit-* headers, Retry-After on 429).</summary>
-        public void Observe(int? limit, int? remaining, TimeSpan? resetIn, TimeSpan? retryAfter)
+        private MiloApiException PauseTooLong(string requestLine, DateTimeOffset until, TimeSpan delay, TimeSpan max, bool paused)
+        {
+            var space = requestLine.IndexOf(' ');
+            var message = string.Format(CultureInfo.InvariantCulture,
+                "The API's rate limit for this key resets at {0:u}, in {1:0} s: longer than the {2:0} s the session waits (-MaxRateLimitWaitSec), so nothing was sent.{3}",
+                until, delay.TotalSeconds, max.TotalSeconds,
+                paused ? string.Empty : string.Format(CultureInfo.InvariantCulture, " (the API allows {0} requests per {1:0} s)", _serverLimit, ServerWindow.TotalSeconds));
+            return new MiloApiException(MiloFailureKind.RateLimited, message,
+                space > 0 ? requestLine.Substring(0, space) : requestLine, space > 0 ? requestLine.Substring(space + 1) : string.Empty,
+                retryAfter: delay, mayHaveReachedServer: false, rateLimitResetAt: until);
+        }
+
+        /// <summary>
+        /// Reads the server's view after each response: its X-RateLimit-* headers, and the pause it asked of the
+        /// key (RateLimitHeaders.ServerRequestedPause). The latest headers win: a limit that rose since an answer
+        /// lowered it relaxes the server window again. The window is learned from the reset times the server
+        /// announces (the longest seen since its limit last changed).
+        /// </summary>
+        public void Observe(int? limit, int? remaining, TimeSpan? resetIn, TimeSpan? pause)
         {
             var now = ModuleClock.Current.GetUtcNow();
             lock (_sync)
             {
                 if (limit is int l && l > 0)
                 {
-                    _serverLimit = l;
-                    if (l < Limit) Build(l, startFull: false);
+                    var window = _serverWindowSeen;
+                    if (l != _serverLimit) window = null;
+                    if (resetIn is TimeSpan r && r > TimeSpan.Zero)
+                    {
+                        var seconds = TimeSpan.FromSeconds(Math.Ceiling(r.TotalSeconds));
+                        if (window is null || seconds > window) window = seconds;
+                    }
+                    if (l != _serverLimit || window != _serverWindowSeen || _server is null)
+                    {
+                        _serverLimit = l;
+                        _serverWindowSeen = window;
+                        var span = ServerWindow;
+                        // The same margin as the client's 61 s for 60: 1/60 of the window, at least 50 ms.
+                        var margin = TimeSpan.FromTicks(Math.Max(span.Ticks / 60, TimeSpan.FromMilliseconds(50).Ticks));
+                        _server = new SlidingLog(l, span + margin, _server);
+                    }
                 }
-                if (remaining.HasValue) _serverRemaining = remaining;
+                if (remaining.HasValue)
+                {
+                    _serverRemaining = remaining;
+                    _takenSinceObserved = 0;
+                }
                 if (resetIn is TimeSpan reset) _serverResetAt = now + reset;
 
-                var pause = retryAfter;
-                if (pause is null && remaining is int r && r <= 0 && resetIn is TimeSpan untilReset && untilReset > TimeSpan.Zero)
-                    pause = untilReset;
                 if (pause is TimeSpan p && now + p > _pausedUntil) _pausedUntil = now + p;
             }
         }
@@ -129,14 +227,14 @@ namespace HeyMilo.Transport
         {
             lock (_sync)
             {
-                if (requestsPerMinute < Limit) Build(requestsPerMinute, startFull: false);
+                if (requestsPerMinute < Limit) BuildClient(requestsPerMinute);
             }
         }
 
-        private void Build(int requestsPerMinute, bool startFull)
+        private void BuildClient(int requestsPerMinute)
         {
             // A tighter limit keeps the requests already made: they still count against it.
-            _log = new SlidingLog(requestsPerMinute, startFull || _log is null ? null : _log);
+            _client = new SlidingLog(requestsPerMinute, Window, _client);
             Limit = requestsPerMinute;
         }
 
@@ -144,11 +242,13 @@ namespace HeyMilo.Transport
         private sealed class SlidingLog
         {
             private readonly int _limit;
+            private readonly TimeSpan _window;
             private readonly Queue<DateTimeOffset> _taken = new Queue<DateTimeOffset>();
 
-            public SlidingLog(int limit, SlidingLog? carried)
+            public SlidingLog(int limit, TimeSpan window, SlidingLog? carried)
             {
                 _limit = limit;
+                _window = window;
                 if (carried is null) return;
                 foreach (var at in carried._taken) _taken.Enqueue(at);
                 while (_taken.Count > _limit) _taken.Dequeue();
@@ -160,24 +260,27 @@ namespace HeyMilo.Transport
                 return _limit - _taken.Count;
             }
 
-            /// <summary>Takes a permit, or says how long until the oldest request leaves the window.</summary>
-            public bool TryTake(DateTimeOffset now, out TimeSpan wait)
+            /// <summary>When the next permit frees up, or null when one is free now.</summary>
+            public DateTimeOffset? NextFree(DateTimeOffset now)
             {
                 Expire(now);
-                if (_taken.Count < _limit)
-                {
-                    _taken.Enqueue(now);
-                    wait = TimeSpan.Zero;
-                    return true;
-                }
-                wait = _taken.Peek() + Window - now;
-                if (wait <= TimeSpan.Zero) wait = TimeSpan.FromTicks(1);
-                return false;
+                return _taken.Count < _limit || _taken.Count == 0 ? (DateTimeOffset?)null : _taken.Peek() + _window;
             }
+
+            /// <summary>Zero when a permit is free now, else how long until the oldest request leaves the window.</summary>
+            public TimeSpan WaitFor(DateTimeOffset now)
+            {
+                Expire(now);
+                if (_taken.Count < _limit) return TimeSpan.Zero;
+                var wait = _taken.Peek() + _window - now;
+                return wait <= TimeSpan.Zero ? TimeSpan.FromTicks(1) : wait;
+            }
+
+            public void Take(DateTimeOffset now) => _taken.Enqueue(now);
 
             private void Expire(DateTimeOffset now)
             {
-                while (_taken.Count > 0 && now - _taken.Peek() >= Window) _taken.Dequeue();
+                while (_taken.Count > 0 && now - _taken.Peek() >= _window) _taken.Dequeue();
             }
         }
     }
@@ -185,26 +288,39 @@ namespace HeyMilo.Transport
 
 namespace HeyMilo
 {
-    /// <summary>The rate-limit state shown by Get-MiloSession.</summary>
+    /// <summary>The rate-limit state shown by Get-MiloSession: computed when read, from one source.</summary>
     public sealed class RateLimitState
     {
         public RateLimitState(int limit, int remaining, DateTimeOffset? resetAt, DateTimeOffset? pausedUntil)
+            : this(limit, remaining, resetAt, pausedUntil, TimeSpan.FromSeconds(60), "client")
+        {
+        }
+
+        public RateLimitState(int limit, int remaining, DateTimeOffset? resetAt, DateTimeOffset? pausedUntil, TimeSpan window, string source)
         {
             Limit = limit;
             Remaining = remaining;
             ResetAt = resetAt;
             PausedUntil = pausedUntil;
+            Window = window;
+            Source = source;
         }
 
-        /// <summary>Requests per minute the module allows itself (the server's limit when it is lower).</summary>
+        /// <summary>Requests allowed per <see cref="Window"/>: the client's ceiling or the server's limit, whichever leaves fewer now.</summary>
         public int Limit { get; }
-        /// <summary>Remaining requests in the current window, as last reported by the API (or the local estimate).</summary>
+        /// <summary>Requests that may start now within that limit.</summary>
         public int Remaining { get; }
+        /// <summary>When the next request frees up (null: one is free now).</summary>
         public DateTimeOffset? ResetAt { get; }
+        /// <summary>Until when the API asked every caller of the key to pause (null: no pause now).</summary>
         public DateTimeOffset? PausedUntil { get; }
+        /// <summary>The window the limit is counted in: 60 s for the client, the server's as its reset times show it.</summary>
+        public TimeSpan Window { get; }
+        /// <summary>"client" (Connect-Milo -RequestsPerMinute) or "server" (the API's X-RateLimit-* headers).</summary>
+        public string Source { get; }
 
         public override string ToString() =>
-            string.Format(CultureInfo.InvariantCulture, "{0}/{1} per minute{2}", Remaining, Limit,
-                ResetAt is DateTimeOffset r ? ", resets " + r.ToString("u", CultureInfo.InvariantCulture) : string.Empty);
+            string.Format(CultureInfo.InvariantCulture, "{0}/{1} per {2:0.#} s ({3}){4}", Remaining, Limit, Window.TotalSeconds, Source,
+                ResetAt is DateTimeOffset r ? ", next free " + r.ToString("u", CultureInfo.InvariantCulture) : string.Empty);
     }
 }

@@ -49,6 +49,22 @@ namespace HeyMilo.Transport
             return null;
         }
 
+        /// <summary>
+        /// The one rule for how long the server asked the client to wait: Retry-After when the response has
+        /// one; else, on a 429 or when the window has no requests left (remaining 0), the time until the
+        /// rate-limit window resets. Null: the server asked for no pause.
+        /// </summary>
+        public static TimeSpan? ServerRequestedPause(HttpResponseMessage response, DateTimeOffset now)
+        {
+            if (RetryAfter(response, now) is TimeSpan retryAfter) return retryAfter;
+            var exhausted = (int)response.StatusCode == 429 || Remaining(response) is int r && r <= 0;
+            return exhausted && ResetIn(response, now) is TimeSpan reset && reset > TimeSpan.Zero ? reset : (TimeSpan?)null;
+        }
+
+        /// <summary>Whether the response asks every caller of the key to pause (a 429, or no requests left in the window).</summary>
+        public static bool PausesTheKey(HttpResponseMessage response) =>
+            (int)response.StatusCode == 429 || Remaining(response) is int r && r <= 0;
+
         public static string? RequestId(HttpResponseMessage response) =>
             First(response, "X-Request-Id", "Request-Id", "X-Correlation-Id");
 

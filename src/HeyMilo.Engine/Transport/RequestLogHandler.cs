@@ -5,12 +5,13 @@ using System.Globalization;
 using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
+using HeyMilo.Diagnostics;
 
 namespace HeyMilo.Transport
 {
     /// <summary>
-    /// Innermost handler, once per attempt: buffers the response body (so a connection lost mid-body
-    /// fails inside the retry pipeline and can be retried), and logs the attempt — method, path,
+    /// Innermost handler, once per attempt: reads the response body (bounded: ResponseBody; a connection
+    /// lost mid-body fails inside the retry pipeline and can be retried), and logs the attempt — method, path,
     /// status, attempt number, elapsed — to -Verbose, and redacted bodies to -Debug.
     /// </summary>
     internal sealed class RequestLogHandler : DelegatingHandler
@@ -32,14 +33,24 @@ namespace HeyMilo.Transport
 
             var watch = Stopwatch.StartNew();
             HttpResponseMessage response;
+            RequestOptions.SetMayHaveReachedServer(request, true);
+            RequestOptions.SetAttemptStarted(request, ModuleClock.Current.GetTimestamp());
             try
             {
                 response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
-                if (!RequestOptions.IsStreaming(request) && response.Content != null)
-                    await response.Content.LoadIntoBufferAsync().ConfigureAwait(false);
+                var status = (int)response.StatusCode;
+                // 3xx and 4xx (429 included) say the server did not act; 2xx says it did, 5xx that it may have.
+                if (status >= 300 && status < 500) RequestOptions.SetMayHaveReachedServer(request, false);
+                // The body is read here, inside the attempt: its timeout and the command's Ctrl+C cover it too.
+                // A download's 2xx body is streamed by its caller instead (MiloTransport bounds that read).
+                if (!RequestOptions.IsStreaming(request))
+                    await ResponseBody.BufferAsync(request, response, ResponseBody.MaxJsonBytes, cancellationToken).ConfigureAwait(false);
+                else if (status < 200 || status >= 300)
+                    await ResponseBody.BufferAsync(request, response, ResponseBody.MaxErrorBytes, cancellationToken).ConfigureAwait(false);
             }
             catch (Exception ex) when (!(ex is OperationCanceledException && cancellationToken.IsCancellationRequested))
             {
+                if (RequestOptions.NeverConnected(ex)) RequestOptions.SetMayHaveReachedServer(request, false);
                 OperationLog.Verbose(string.Format(CultureInfo.InvariantCulture,
                     "HeyMilo: {0} -> {1} (attempt {2}, {3} ms)", line, Redactor.Redact(ex.Message, _secrets()), attempt, watch.ElapsedMilliseconds));
                 throw;

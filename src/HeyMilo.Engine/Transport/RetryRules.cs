@@ -1,27 +1,25 @@
 using System;
 using System.Globalization;
-using System.IO;
-using System.Net;
 using System.Net.Http;
 using System.Threading.Tasks;
 using Microsoft.Extensions.Http.Resilience;
+using HeyMilo.Diagnostics;
 using Polly;
-using Polly.Timeout;
 
 namespace HeyMilo.Transport
 {
     /// <summary>
     /// The resilience pipeline (Microsoft.Extensions.Http.Resilience / Polly): total timeout, then
-    /// retries with jittered exponential backoff, then a per-attempt timeout.
+    /// retries with jittered exponential backoff, then the rate-limit gate, then a per-attempt timeout.
     ///
-    /// What is retried: 408, 429, 5xx, network failures and attempt timeouts — for requests that are
-    /// idempotent. A request that is not (creating a webhook, cloning a posting) is retried only after
-    /// 429, which the API sends before doing any work. The rule is written in docs/transport.md.
-    /// Waits honour Retry-After (seconds or HTTP date) and, on 429, X-RateLimit-Reset.
+    /// What is retried (<see cref="ShouldRetry"/>): what the library calls transient, for requests that are
+    /// idempotent (<see cref="RequestOptions.IsIdempotent"/>); a request that is not (creating a webhook,
+    /// cloning a posting) only after a 429, which the API sends before doing any work. The rule is written
+    /// in docs/transport.md. Waits honour the server's requested pause (<see cref="RateLimitHeaders.ServerRequestedPause"/>).
     /// </summary>
     internal static class RetryRules
     {
-        public static ResiliencePipeline<HttpResponseMessage> Build(TransportSettings settings)
+        public static ResiliencePipeline<HttpResponseMessage> Build(TransportSettings settings, RateLimitGate gate)
         {
             var builder = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = ModuleClock.Current };
             builder.AddTimeout(new HttpTimeoutStrategyOptions { Name = "Total", Timeout = settings.TotalTimeout });
@@ -34,7 +32,7 @@ namespace HeyMilo.Transport
                     UseJitter = true,
                     Delay = settings.RetryBaseDelay,
                     MaxDelay = settings.MaxRetryDelay,
-                    ShouldHandle = args => new ValueTask<bool>(ShouldRetry(args.Outcome, args.Context)),
+                    ShouldHandle = args => new ValueTask<bool>(ShouldRetry(args.Outcome, args.Context, settings.MaxRateLimitWait)),
                     DelayGenerator = args => new ValueTask<TimeSpan?>(ServerRequestedDelay(args.Outcome.Result, settings.MaxRetryDelay)),
                     OnRetry = args =>
                     {
@@ -47,43 +45,46 @@ namespace HeyMilo.Transport
                             request is null ? "request" : RequestOptions.Describe(request),
                             args.RetryDelay.TotalSeconds, args.AttemptNumber + 1, settings.MaxRetries, why);
                         if (args.RetryDelay >= TimeSpan.FromSeconds(30)) OperationLog.Warning(text); else OperationLog.Verbose(text);
+                        if (args.RetryDelay > RateLimitGate.VisibleWait)
+                        {
+                            // Counted down until the next attempt starts (RateLimitStrategy ends it).
+                            args.Context.Properties.Set(RateLimitStrategy.RetryWait, OperationLog.Wait(
+                                "Waiting to retry", text.Substring("HeyMilo: ".Length),
+                                ModuleClock.Current.GetUtcNow() + args.RetryDelay));
+                        }
                         return default;
                     },
                 });
             }
+            builder.AddStrategy(_ => new RateLimitStrategy(gate, settings.MaxRateLimitWait), new RateLimitStrategyOptions());
             builder.AddTimeout(new HttpTimeoutStrategyOptions { Name = "Attempt", Timeout = settings.AttemptTimeout });
             return builder.Build();
         }
 
-        internal static bool ShouldRetry(Outcome<HttpResponseMessage> outcome, ResilienceContext context)
+        /// <summary>
+        /// Retry when the library calls the outcome transient (HttpClientResiliencePredicates.IsTransient:
+        /// 408, 429, 5xx, HttpRequestException, an attempt timeout) and repeating it cannot do the work
+        /// twice: the request is idempotent, or the answer is a 429 (the API refuses before doing any work).
+        /// </summary>
+        internal static bool ShouldRetry(Outcome<HttpResponseMessage> outcome, ResilienceContext context, TimeSpan maxRateLimitWait)
         {
             if (context.CancellationToken.IsCancellationRequested) return false;
-            var request = context.GetRequestMessage();
-            var idempotent = request is null || RequestOptions.IsIdempotent(request);
-
-            if (outcome.Result is HttpResponseMessage response)
+            if (!HttpClientResiliencePredicates.IsTransient(outcome)) return false;
+            if (outcome.Result is HttpResponseMessage response && (int)response.StatusCode == 429)
             {
-                var status = (int)response.StatusCode;
-                if (status == 429) return true;
-                return idempotent && (status == 408 || status >= 500);
+                // A pause longer than the session waits fails now (HeyMilo.RateLimited, with the reset time).
+                var pause = RateLimitHeaders.ServerRequestedPause(response, ModuleClock.Current.GetUtcNow());
+                return !(pause > maxRateLimitWait);
             }
-
-            return idempotent && outcome.Exception switch
-            {
-                HttpRequestException _ => true,
-                IOException _ => true,
-                TimeoutRejectedException _ => true,
-                WebException _ => true,
-                _ => false,
-            };
+            var request = context.GetRequestMessage();
+            return request is null || RequestOptions.IsIdempotent(request);
         }
 
+        /// <summary>The server's requested pause (<see cref="RateLimitHeaders.ServerRequestedPause"/>), at most <paramref name="max"/>; null: use the backoff.</summary>
         internal static TimeSpan? ServerRequestedDelay(HttpResponseMessage? response, TimeSpan max)
         {
             if (response is null) return null;
-            var now = ModuleClock.Current.GetUtcNow();
-            var delay = RateLimitHeaders.RetryAfter(response, now);
-            if (delay is null && (int)response.StatusCode == 429) delay = RateLimitHeaders.ResetIn(response, now);
+            var delay = RateLimitHeaders.ServerRequestedPause(response, ModuleClock.Current.GetUtcNow());
             if (delay is TimeSpan d && d > max) return max;
             return delay;
         }
@@ -99,5 +100,7 @@ namespace HeyMilo.Transport
         public TimeSpan TotalTimeout { get; set; } = TimeSpan.FromMinutes(10);
         public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromSeconds(1);
         public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromMinutes(2);
+        /// <summary>The longest pause the API's rate limit may impose before a request fails with HeyMilo.RateLimited instead.</summary>
+        public TimeSpan MaxRateLimitWait { get; set; } = TimeSpan.FromMinutes(5);
     }
 }

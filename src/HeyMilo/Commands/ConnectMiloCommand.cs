@@ -49,8 +49,19 @@ namespace HeyMilo.Commands
         [ValidateRange(1, 3600)]
         public int TimeoutSec { get; set; } = 100;
 
+        /// <summary>
+        /// The longest pause (seconds) the API's rate limit may ask for before a request fails with
+        /// HeyMilo.RateLimited and the reset time instead of waiting.
+        /// </summary>
+        [Parameter]
+        [ValidateRange(1, 86400)]
+        public int MaxRateLimitWaitSec { get; set; } = 300;
+
         [Parameter]
         public SwitchParameter PassThru { get; set; }
+
+        /// <summary>-Debug shows this command's lines without prompting (see DebugSwitch).</summary>
+        protected override void BeginProcessing() => DebugSwitch.ShowWithoutInquiring(this);
 
         protected override void EndProcessing()
         {
@@ -66,6 +77,7 @@ namespace HeyMilo.Commands
                 MaxRetries = MaxRetries,
                 AttemptTimeout = TimeSpan.FromSeconds(TimeoutSec),
                 TotalTimeout = TimeSpan.FromSeconds(Math.Max(600, TimeoutSec * (MaxRetries + 1) * 2)),
+                MaxRateLimitWait = TimeSpan.FromSeconds(MaxRateLimitWaitSec),
             };
             var session = new MiloSession(settings, key);
             SessionStore.Connect(session);

@@ -29,9 +29,29 @@ namespace HeyMilo.Commands
                 write: (id, clone) =>
                 {
                     if (clone.PendingActivation)
-                        WriteWarning($"The clone {clone.Posting.Id} of the ATS posting {id} is a draft pending activation: activate it in HeyMilo (POST /postings/{clone.Posting.Id}/activate) before candidates can take it.");
+                        WriteWarning($"The clone {clone.Posting.Id} of the ATS posting {id} is a draft pending activation: run Enable-MiloPosting -PostingId {clone.Posting.Id} (POST /postings/{clone.Posting.Id}/activate) before candidates can take it.");
                     WriteObject(clone.Posting);
-                });
+                },
+                ifItMayHaveHappened: (id, ex) => ex.OutcomeUnknown ? HowToFindTheCopy(session, id) : null);
+        }
+
+        /// <summary>
+        /// After a clone that may have been made: how to find the copy. The source's title is read (a GET,
+        /// safe to send) so the advice names what to search for; the copy carries the source's title.
+        /// </summary>
+        private string HowToFindTheCopy(MiloSession session, string id)
+        {
+            string? title = null;
+            try
+            {
+                title = Run(ct => session.Client.GetPostingAsync(id, ct)).Title;
+            }
+            catch (MiloApiException)
+            {
+                // The API is still unreachable: the advice names the source id only.
+            }
+            var search = string.IsNullOrEmpty(title) ? $"Get-MiloPosting -Search <title of {id}>" : $"Get-MiloPosting -Search '{title!.Replace("'", "''")}'";
+            return $"The posting may have been created: check with {search} for a copy of posting {id} before running Copy-MiloPosting -PostingId {id} again.";
         }
     }
 }

@@ -30,22 +30,29 @@ namespace HeyMilo.Commands
         protected override void ProcessRecord()
         {
             var session = RequireSession();
-            ForEachId(WebhookId, (id, ct) => session.Client.DisableWebhookAsync(id, Legacy.IsPresent, ct), confirm: Confirmed);
+            ForEachId(WebhookId, (id, ct) => session.Client.DisableWebhookAsync(id, Legacy.IsPresent, ct), confirm: id => Confirmed(session, id));
         }
 
-        private bool Confirmed(string id)
+        /// <summary>
+        /// -Force (without -WhatIf) goes ahead; otherwise the prompt and the -WhatIf line name the webhook's
+        /// event and URL, read first (a GET, never a change): ids alone say nothing to the person answering.
+        /// </summary>
+        private bool Confirmed(MiloSession session, string id)
         {
             const string action = "Deactivate webhook";
-            var target = $"webhook {id}";
-            if (Force && !WhatIfRequested()) return true;
-            return ShouldProcess(target, action);
-        }
-
-        private bool WhatIfRequested()
-        {
-            if (MyInvocation.BoundParameters.TryGetValue("WhatIf", out var value))
-                return value is SwitchParameter s ? s.IsPresent : LanguagePrimitives.IsTrue(value);
-            return LanguagePrimitives.IsTrue(GetVariableValue("WhatIfPreference"));
+            if (Force && !WhatIfRequested()) return true;   // no prompt, so no read to name the webhook
+            Webhook current;
+            try
+            {
+                current = Run(ct => session.Client.GetWebhookAsync(id, Legacy.IsPresent, ct));
+            }
+            catch (MiloApiException ex)
+            {
+                WriteFailure(ex, id);
+                return false;
+            }
+            var state = current.IsActive ? "" : ", already inactive";
+            return ShouldProcess($"webhook {id} ({current.EventType} of posting {current.PostingId} to {current.Url}{state})", action, Force);
         }
     }
 }

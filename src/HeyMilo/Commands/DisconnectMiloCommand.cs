@@ -1,6 +1,8 @@
 using System.Management.Automation;
 using HeyMilo.Session;
 
+using HeyMilo.Module;
+
 namespace HeyMilo.Commands
 {
     /// <summary>Closes a session (the current one by default) and forgets it.</summary>
@@ -11,6 +13,9 @@ namespace HeyMilo.Commands
         [Parameter(ValueFromPipeline = true)]
         [ValidateNotNull]
         public MiloSession? Session { get; set; }
+
+        /// <summary>-Debug shows this command's lines without prompting (see DebugSwitch).</summary>
+        protected override void BeginProcessing() => DebugSwitch.ShowWithoutInquiring(this);
 
         protected override void ProcessRecord()
         {

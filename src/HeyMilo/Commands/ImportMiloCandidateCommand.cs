@@ -7,6 +7,7 @@ using System.Management.Automation;
 using HeyMilo.Client.Models;
 using HeyMilo.Module;
 using HeyMilo.Transport;
+using HeyMilo.Diagnostics;
 
 namespace HeyMilo.Commands
 {

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Management.Automation;
 using HeyMilo.Module;
 
@@ -41,6 +42,12 @@ namespace HeyMilo.Commands
         [ValidateSet("Get", "Post")]
         public string? HttpMethod { get; set; }
 
+        /// <summary>Create the webhook even when an active one with the same posting, URL and event exists.</summary>
+        [Parameter]
+        public SwitchParameter Force { get; set; }
+
+        private List<Webhook>? _existing;
+
         protected override void ProcessRecord()
         {
             if (!Uri.TryCreate(Url, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
@@ -53,9 +60,21 @@ namespace HeyMilo.Commands
             }
 
             var session = RequireSession();
-            if (!ShouldProcess($"posting {PostingId}", $"Create {EventType} webhook to {Url}")) return;
-
             var eventType = EventType.ToLowerInvariant();
+            if (!ShouldProcess($"posting {PostingId}", $"Create {EventType} webhook to {Url}")) return;
+            if (FindDuplicate(session, eventType) is { } duplicate)
+            {
+                if (!Force)
+                {
+                    WriteError(MiloErrors.Create(
+                        new InvalidOperationException($"Posting {PostingId} already has an active {eventType} webhook to {Url} ({duplicate.WebhookId}); a second one would deliver every event twice."),
+                        "WebhookExists", ErrorCategory.ResourceExists, PostingId,
+                        $"Keep {duplicate.WebhookId} (Get-MiloWebhook -WebhookId {duplicate.WebhookId}), or add -Force to create another one anyway."));
+                    return;
+                }
+                WriteWarning($"Posting {PostingId} already has an active {eventType} webhook to {Url} ({duplicate.WebhookId}); creating another because of -Force: each event will be delivered to that URL once per webhook.");
+            }
+
             var method = HttpMethod?.ToLowerInvariant();
             Webhook webhook;
             try
@@ -66,10 +85,39 @@ namespace HeyMilo.Commands
             }
             catch (MiloApiException ex)
             {
-                WriteFailure(ex, PostingId);
+                WriteFailure(ex, PostingId,
+                    $"The webhook may have been created: check with Get-MiloWebhook{(method is null ? string.Empty : " -Legacy")} -PostingId {PostingId} -EventType {eventType} for one to {Url} before running New-MiloWebhook again.");
                 return;
             }
+            _existing?.Add(webhook);
             WriteObject(webhook);
         }
+
+        /// <summary>An active webhook of the workspace with this posting, URL and event (the listing is read once per invocation).</summary>
+        private Webhook? FindDuplicate(MiloSession session, string eventType)
+        {
+            if (_existing is null)
+            {
+                try
+                {
+                    // Legacy creates check the legacy listing (filtered by the server), v2 creates the v2 one.
+                    _existing = HttpMethod is null
+                        ? new List<Webhook>(Stream(session.Client.ListWebhooksAsync(HeyMilo.Client.HeyMiloClient.MaxPageSize, null, null, Cancellation)))
+                        : new List<Webhook>(Run(ct => session.Client.ListLegacyWebhooksAsync(PostingId, eventType, ct)));
+                }
+                catch (MiloApiException ex)
+                {
+                    WriteWarning($"Could not check for an existing {eventType} webhook to {Url} ({ex.Message}); creating it anyway.");
+                    _existing = new List<Webhook>();
+                }
+            }
+            return _existing.Find(w => w.IsActive && w.PostingId == PostingId && w.EventType == eventType && SameUrl(w.Url, Url));
+        }
+
+        /// <summary>Scheme and host compare without case (Uri lower-cases them), the path with case; a trailing slash does not count.</summary>
+        private static bool SameUrl(string a, string b) =>
+            Uri.TryCreate(a, UriKind.Absolute, out var x) && Uri.TryCreate(b, UriKind.Absolute, out var y)
+            && string.Equals(x.GetComponents(UriComponents.HttpRequestUrl, UriFormat.UriEscaped).TrimEnd('/'),
+                             y.GetComponents(UriComponents.HttpRequestUrl, UriFormat.UriEscaped).TrimEnd('/'), StringComparison.Ordinal);
     }
 }

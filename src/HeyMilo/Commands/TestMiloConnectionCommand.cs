@@ -3,7 +3,7 @@ using HeyMilo.Module;
 
 namespace HeyMilo.Commands
 {
-    /// <summary>GET /health on the API (or the legacy API), its latency, and whether the key is accepted.</summary>
+    /// <summary>GET /health on the API (or the legacy API), its latency, whether the key is accepted and (v2) the workspaces it reaches; the session remembers its workspace.</summary>
     [Cmdlet(VerbsDiagnostic.Test, "MiloConnection")]
     [OutputType(typeof(ConnectionTestResult))]
     public sealed class TestMiloConnectionCommand : MiloCmdlet
@@ -15,6 +15,7 @@ namespace HeyMilo.Commands
         {
             var session = RequireSession();
             var result = Run(ct => session.Client.TestConnectionAsync(Legacy, ct));
+            if (result.KeyAccepted == true && !Legacy) session.RememberWorkspaces(result.Workspaces);
             WriteObject(result);
         }
     }

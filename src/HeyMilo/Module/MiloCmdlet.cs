@@ -8,6 +8,7 @@ using System.Threading.Tasks;
 using HeyMilo.Client;
 using HeyMilo.Session;
 using HeyMilo.Transport;
+using HeyMilo.Diagnostics;
 
 namespace HeyMilo.Module
 {
@@ -38,7 +39,8 @@ namespace HeyMilo.Module
         protected override void BeginProcessing()
         {
             _pipelineThread = Thread.CurrentThread.ManagedThreadId;
-            _verbose = IsEnabled("Verbose", "VerbosePreference");
+            DebugSwitch.ShowWithoutInquiring(this);
+            _verbose = IsEnabled("Verbose", "VerbosePreference") || DebugSwitch.Given(this);
             _debug = IsEnabled("Debug", "DebugPreference");
         }
 
@@ -51,7 +53,59 @@ namespace HeyMilo.Module
         private OperationLogSink LogSink => (OperationLogSink)(_log ??= new OperationLogSink(_verbose, _debug,
             message => _inbox.Add(() => WriteVerbose(message)),
             message => _inbox.Add(() => WriteDebug(message)),
-            message => _inbox.Add(() => WriteWarning(message))));
+            message => _inbox.Add(() => WriteWarning(message)),
+            (id, activity, status, until, length) => _inbox.Add(() => StartWait(id, activity, status, until, length)),
+            id => _inbox.Add(() => EndWait(id))));
+
+        // ---- waits shown as a countdown (pipeline thread only) ----------------------------------------
+
+        /// <summary>The progress bar of the module's waits (rate limit, retry delays): one per cmdlet.</summary>
+        private const int WaitActivityId = ProgressIds.Wait;
+        private static readonly TimeSpan s_waitRefresh = TimeSpan.FromMilliseconds(500);
+        private readonly Dictionary<int, (string Activity, string Status, DateTimeOffset Until)> _waits = new Dictionary<int, (string, string, DateTimeOffset)>();
+        private ThrottledProgress? _waitBar;
+        private string? _waitActivity;
+
+        private void StartWait(int id, string activity, string status, DateTimeOffset until, TimeSpan length)
+        {
+            _waits[id] = (activity, status, until);
+            // The first record says the whole wait, however late the pipeline thread gets to it.
+            ShowWait(force: true, announced: (until, length));
+        }
+
+        private void EndWait(int id)
+        {
+            if (!_waits.Remove(id)) return;
+            if (_waits.Count == 0)
+            {
+                _waitBar?.Complete();
+                _waitBar = null;
+                _waitActivity = null;
+            }
+            else
+            {
+                ShowWait(force: true);
+            }
+        }
+
+        /// <summary>The longest wait in progress, as "Waiting for the rate limit, 41 s", counting down on ModuleClock.</summary>
+        private void ShowWait(bool force, (DateTimeOffset Until, TimeSpan Length)? announced = null)
+        {
+            if (_waits.Count == 0) return;
+            var longest = default((string Activity, string Status, DateTimeOffset Until));
+            foreach (var w in _waits.Values)
+                if (longest.Activity is null || w.Until > longest.Until) longest = w;
+            var left = announced is { } a && a.Until == longest.Until ? a.Length : longest.Until - ModuleClock.Current.GetUtcNow();
+            var seconds = (int)Math.Max(0, Math.Ceiling(left.TotalSeconds));
+            if (_waitBar is null || _waitActivity != longest.Activity)
+            {
+                _waitBar?.Complete();
+                _waitBar = new ThrottledProgress(this, WaitActivityId, longest.Activity);
+                _waitActivity = longest.Activity;
+                force = true;
+            }
+            _waitBar.ReportStatus(string.Format(System.Globalization.CultureInfo.InvariantCulture, "{0}, {1} s ({2})", longest.Activity, seconds, longest.Status), seconds, force);
+        }
 
         protected override void StopProcessing() => _cancellation.Cancel();
 
@@ -102,6 +156,20 @@ namespace HeyMilo.Module
             return task.Result;
         }
 
+        /// <summary>
+        /// Starts async work on the thread pool and returns at once, for cmdlets that keep several requests in
+        /// flight: the work's verbose/warning lines reach this cmdlet, and <c>Run(_ =&gt; task)</c> later waits
+        /// for it on the pipeline thread. Disposing the cmdlet (early stop, a terminating error) cancels it.
+        /// </summary>
+        protected Task<T> Start<T>(Func<CancellationToken, Task<T>> work)
+        {
+            using (EnterOperationLog())
+            {
+                var token = _cancellation.Token;
+                return Task.Run(() => work(token), token);
+            }
+        }
+
         protected void Run(Func<CancellationToken, Task> work) =>
             Run<bool>(async ct =>
             {
@@ -134,8 +202,9 @@ namespace HeyMilo.Module
         /// lets through) one engine call, then its result is written (by <paramref name="write"/>, or as is);
         /// an API failure is that id's error (the id as TargetObject) and the loop goes on.
         /// </summary>
+        /// <param name="ifItMayHaveHappened">For a write: how to check whether it took effect when it may have (see WriteFailure).</param>
         protected void ForEachId<T>(IEnumerable<string> ids, Func<string, CancellationToken, Task<T>> call,
-            Func<string, bool>? confirm = null, Action<string, T>? write = null)
+            Func<string, bool>? confirm = null, Action<string, T>? write = null, Func<string, MiloApiException, string?>? ifItMayHaveHappened = null)
         {
             foreach (var id in ids)
             {
@@ -147,7 +216,7 @@ namespace HeyMilo.Module
                 }
                 catch (MiloApiException ex)
                 {
-                    WriteFailure(ex, id);
+                    WriteFailure(ex, id, ifItMayHaveHappened?.Invoke(id, ex));
                     continue;
                 }
                 if (write != null) write(id, result);
@@ -252,16 +321,37 @@ namespace HeyMilo.Module
 
         protected void Terminating(object? target, Func<CancellationToken, Task> work) => Terminating(target, () => Run(work));
 
-        /// <summary>Writes a failure as a non-terminating error, or terminates when nothing else can succeed (bad key).</summary>
-        protected void WriteFailure(Exception exception, object? target)
+        /// <summary>
+        /// ShouldProcess for cmdlets with -Force: with <paramref name="force"/> it passes without a prompt (for
+        /// unattended runbooks) unless -WhatIf is in effect, which still only reports.
+        /// </summary>
+        protected bool ShouldProcess(string target, string action, bool force)
         {
-            var record = MiloErrors.FromException(exception, target);
+            if (force && !WhatIfRequested()) return true;
+            return ShouldProcess(target, action);
+        }
+
+        protected bool WhatIfRequested()
+        {
+            if (MyInvocation.BoundParameters.TryGetValue("WhatIf", out var value))
+                return value is SwitchParameter s ? s.IsPresent : LanguagePrimitives.IsTrue(value);
+            return LanguagePrimitives.IsTrue(GetVariableValue("WhatIfPreference"));
+        }
+
+        /// <summary>Writes a failure as a non-terminating error, or terminates when nothing else can succeed (bad key).</summary>
+        /// <param name="ifItMayHaveHappened">For a write: how to check whether it took effect, used when the request may have been carried out.</param>
+        protected void WriteFailure(Exception exception, object? target, string? ifItMayHaveHappened = null)
+        {
+            var record = MiloErrors.FromException(exception, target, ifItMayHaveHappened);
             if (MiloErrors.IsFatal(exception)) ThrowTerminatingError(record);
             WriteError(record);
         }
 
         public void Dispose()
         {
+            // Work still running when the pipeline ends early (Select-Object -First, a terminating error)
+            // has no one left to read it: stop it rather than let it send more requests.
+            _cancellation.Cancel();
             _cancellation.Dispose();
             _inbox.Dispose();
         }
@@ -270,11 +360,34 @@ namespace HeyMilo.Module
         {
             var done = new Action(() => { });
             task.ContinueWith(_ => _inbox.Add(done), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
-            foreach (var action in _inbox.GetConsumingEnumerable())
+            try
             {
-                if (ReferenceEquals(action, done)) return;
-                action();
+                while (true)
+                {
+                    // While a wait is shown, wake up to count it down (the bar itself writes at most twice a second).
+                    if (!_inbox.TryTake(out var action, _waits.Count > 0 ? s_waitRefresh : Timeout.InfiniteTimeSpan))
+                    {
+                        ShowWait(force: false);
+                        continue;
+                    }
+                    if (ReferenceEquals(action, done)) return;
+                    action();
+                }
             }
+            finally
+            {
+                if (task.IsCompleted) EndAllWaits();
+            }
+        }
+
+        /// <summary>Work ended (or failed) with a wait still shown: the bar still ends with Completed.</summary>
+        private void EndAllWaits()
+        {
+            if (_waits.Count == 0) return;
+            _waits.Clear();
+            _waitBar?.CompleteQuietly();
+            _waitBar = null;
+            _waitActivity = null;
         }
 
         private static bool IsCancellation(AggregateException exception)

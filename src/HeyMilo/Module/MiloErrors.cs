@@ -10,9 +10,17 @@ namespace HeyMilo.Module
     /// </summary>
     internal static class MiloErrors
     {
-        public static ErrorRecord FromException(Exception exception, object? target)
+        /// <summary>The generic advice when an unsafe request may have been carried out: never "run the command again".</summary>
+        public const string MayHaveHappenedAction =
+            "The server may have carried out the request before it failed. Check whether it took effect before running the command again: running it again could do it twice.";
+
+        /// <param name="ifItMayHaveHappened">
+        /// For a request that is not idempotent and may have been carried out (<see cref="MiloApiException.OutcomeUnknown"/>):
+        /// how to find out whether it was, with the ids that find it. Replaces the usual "run it again".
+        /// </param>
+        public static ErrorRecord FromException(Exception exception, object? target, string? ifItMayHaveHappened = null)
         {
-            if (exception is MiloApiException api) return FromApi(api, target);
+            if (exception is MiloApiException api) return FromApi(api, target, ifItMayHaveHappened);
             if (exception is HeyMilo.Export.ExportException export)
                 return Create(export, export.Reason, (ErrorCategory)Enum.Parse(typeof(ErrorCategory), export.Category.ToString()), export.Target ?? target, export.Action);
             var record = new ErrorRecord(exception, "HeyMilo.UnexpectedError", ErrorCategory.NotSpecified, target);
@@ -22,6 +30,11 @@ namespace HeyMilo.Module
             };
             return record;
         }
+
+        private static string ResetText(MiloApiException ex) =>
+            ex.RateLimitResetAt is DateTimeOffset at
+                ? " at " + at.ToString("u", System.Globalization.CultureInfo.InvariantCulture) + (ex.RetryAfter is TimeSpan w ? $" (in {w.TotalSeconds:0} s)" : string.Empty)
+                : ex.RetryAfter is TimeSpan wait ? $" in {wait.TotalSeconds:0} s" : string.Empty;
 
         public static ErrorRecord NotConnected() =>
             Create(new InvalidOperationException("You are not connected to HeyMilo. Run Connect-Milo first, or pass a session with -Session."),
@@ -52,15 +65,52 @@ namespace HeyMilo.Module
             return record;
         }
 
+        /// <summary>Input that breaks the request schema (found before anything is sent): every problem in one message.</summary>
+        public static ErrorRecord InvalidInput(InputProblems problems, object? target, string recommendedAction) =>
+            InvalidInput(problems.Reason, problems.Items, target, recommendedAction);
+
+        public static ErrorRecord InvalidInput(string reason, System.Collections.Generic.IReadOnlyList<string> problems, object? target, string recommendedAction) =>
+            Create(new ArgumentException(string.Join(" ", problems) + " Nothing was sent."), reason, ErrorCategory.InvalidArgument, target, recommendedAction);
+
         /// <summary>Whether no further call of this invocation can succeed (bad key): the cmdlet stops instead of failing item by item.</summary>
         public static bool IsFatal(Exception exception) => exception is MiloApiException api && api.StatusCode == 401;
 
-        private static ErrorRecord FromApi(MiloApiException ex, object? target)
+        private static ErrorRecord FromApi(MiloApiException ex, object? target, string? ifItMayHaveHappened)
         {
             var (reason, category, action) = Classify(ex);
+            var message = ex.Message;
+            if (ex.OutcomeUnknown)
+            {
+                // Same id and category as any timeout, network error or 5xx; only what to do differs.
+                action = ifItMayHaveHappened ?? MayHaveHappenedAction;
+                message += Environment.NewLine + "The request was not repeated: it is not idempotent and the server may have carried it out. " + action;
+            }
             var record = new ErrorRecord(ex, "HeyMilo." + reason, category, target);
-            record.ErrorDetails = new ErrorDetails(ex.Message) { RecommendedAction = action };
+            record.ErrorDetails = new ErrorDetails(message) { RecommendedAction = action };
             return record;
+        }
+
+        /// <summary>The cmdlet that lists what the failed request's path names (api/v2/webhooks/… → Get-MiloWebhook).</summary>
+        private static string ListingFor(string path)
+        {
+            var segments = path.Split(new[] { '/', '?' }, StringSplitOptions.RemoveEmptyEntries);
+            var resource = Array.FindIndex(segments, s => s == "v2") is var v2 && v2 >= 0 && v2 + 1 < segments.Length
+                ? segments[v2 + 1]
+                : segments.Length > 0 ? segments[0] : string.Empty;
+            switch (resource)
+            {
+                case "webhooks":
+                case "create":
+                case "fetch":
+                case "all":
+                case "deactivate":
+                    return "Get-MiloWebhook";
+                case "interviews":
+                case "interview":
+                    return "Get-MiloInterview";
+                default:
+                    return "Get-MiloPosting";
+            }
         }
 
         private static (string Reason, ErrorCategory Category, string Action) Classify(MiloApiException ex)
@@ -73,6 +123,9 @@ namespace HeyMilo.Module
                 case MiloFailureKind.Timeout:
                     return ("Timeout", ErrorCategory.OperationTimeout,
                         "The API did not answer in time, even after retries. Run the command again later, or raise -TimeoutSec on Connect-Milo.");
+                case MiloFailureKind.RateLimited:
+                    return ("RateLimited", ErrorCategory.LimitsExceeded,
+                        "The API's rate limit for this key resets" + ResetText(ex) + ". Run the command after that, or raise -MaxRateLimitWaitSec on Connect-Milo to wait that long.");
                 case MiloFailureKind.InvalidResponse:
                     return ("InvalidResponse", ErrorCategory.InvalidResult,
                         "The API answered with something the module cannot use. Run the command again; if it persists, report it to HeyMilo with the request id.");
@@ -81,6 +134,12 @@ namespace HeyMilo.Module
             var status = ex.StatusCode ?? 0;
             switch (status)
             {
+                case 400 when string.Equals(ex.ErrorCode, "unsupported_ats_provider", StringComparison.Ordinal):
+                    return ("UnsupportedAtsProvider", ErrorCategory.InvalidArgument,
+                        "Pass -AtsName bullhorn or avionte (the ATS the API can push to and resolve in); Get-MiloAtsConnection lists the workspace's connections.");
+                case 400 when string.Equals(ex.ErrorCode, "ats_not_connected", StringComparison.Ordinal):
+                    return ("AtsNotConnected", ErrorCategory.ResourceUnavailable,
+                        "Connect that ATS to the workspace in HeyMilo (Settings > Integrations) or use one that is: Get-MiloAtsConnection | Where-Object IsActive.");
                 case 400:
                     return ("BadRequest", ErrorCategory.InvalidArgument, "Correct the parameters named in the message and run the command again.");
                 case 401:
@@ -91,14 +150,16 @@ namespace HeyMilo.Module
                         "The key is valid but may not use this resource. Use a key of the workspace that owns it.");
                 case 404:
                     return ("NotFound", ErrorCategory.ObjectNotFound,
-                        "Check the id and that it belongs to this session's workspace (Get-MiloPosting lists what exists).");
+                        $"Check the id and that it belongs to this session's workspace ({ListingFor(ex.Path)} lists what exists).");
                 case 409:
                     return ("Conflict", ErrorCategory.ResourceExists, "The resource already exists or changed meanwhile; read it again and retry.");
                 case 422:
                     return ("ValidationFailed", ErrorCategory.InvalidData, "Correct the fields listed in the message and run the command again.");
                 case 429:
                     return ("RateLimited", ErrorCategory.LimitsExceeded,
-                        "The API's rate limit was still exceeded after retries. Run fewer jobs on this key at once, or lower -RequestsPerMinute on Connect-Milo.");
+                        ex.RetryAfter is TimeSpan wait && wait > TimeSpan.Zero
+                            ? "The API's rate limit for this key resets" + ResetText(ex) + ". Run the command after that; if it keeps happening, run fewer jobs on this key at once or lower -RequestsPerMinute on Connect-Milo."
+                            : "The API's rate limit was still exceeded after retries. Run fewer jobs on this key at once, or lower -RequestsPerMinute on Connect-Milo.");
             }
             if (status >= 500)
                 return ("ServerError", ErrorCategory.ConnectionError,

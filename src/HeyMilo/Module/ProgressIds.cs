@@ -14,5 +14,11 @@ namespace HeyMilo.Module
         public const int Export = 0x4D11;
         /// <summary>Import-MiloCandidate.</summary>
         public const int Import = 0x4D1C;
+        /// <summary>Set-MiloInterviewMetadata.</summary>
+        public const int InterviewMetadata = 0x4D20;
+        /// <summary>Send-MiloAtsCandidate.</summary>
+        public const int AtsPush = 0x4D21;
+        /// <summary>Any cmdlet: the countdown of a rate-limit or retry wait.</summary>
+        public const int Wait = 0x4D57;
     }
 }

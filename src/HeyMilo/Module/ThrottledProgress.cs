@@ -1,7 +1,7 @@
 using System;
 using System.Globalization;
 using System.Management.Automation;
-using HeyMilo.Transport;
+using HeyMilo.Diagnostics;
 
 namespace HeyMilo.Module
 {
@@ -57,6 +57,21 @@ namespace HeyMilo.Module
             _completed = false;
             var status = string.Format(CultureInfo.InvariantCulture, "{0} {1} of {2}: {3}", noun, index + 1, count, detail);
             _cmdlet.WriteProgress(new ProgressRecord(_activityId, _activity, status) { ParentActivityId = _parentActivityId, PercentComplete = count > 0 ? index * 100 / count : 0 });
+        }
+
+        /// <summary>Reports a status line without a count, unless the last update was under 0.5 s ago.</summary>
+        public void Report(string status) => ReportStatus(status, -1);
+
+        /// <summary>Reports a free-form status (a countdown), unless the last update was under 0.5 s ago.</summary>
+        public void ReportStatus(string status, int secondsRemaining, bool force = false)
+        {
+            var clock = ModuleClock.Current;
+            var now = clock.GetTimestamp();
+            if (!force && _written && !_completed && clock.GetElapsedTime(_lastWrite, now) < s_interval) return;
+            _lastWrite = now;
+            _written = true;
+            _completed = false;
+            _cmdlet.WriteProgress(new ProgressRecord(_activityId, _activity, status) { ParentActivityId = _parentActivityId, SecondsRemaining = secondsRemaining });
         }
 
         /// <summary>Ends the bar (idempotent).</summary>

@@ -45,7 +45,7 @@ namespace HeyMilo.Tests.Infrastructure
         {
             lock (s_sync)
             {
-                var clockProperty = EngineAssembly.GetType("HeyMilo.Transport.ModuleClock", throwOnError: true)!
+                var clockProperty = EngineAssembly.GetType("HeyMilo.Diagnostics.ModuleClock", throwOnError: true)!
                     .GetProperty("Current", BindingFlags.Static | BindingFlags.NonPublic)!;
                 var timeProviderType = clockProperty.PropertyType;
                 var context = AssemblyLoadContext.GetLoadContext(timeProviderType.Assembly)!;

@@ -54,9 +54,15 @@ namespace HeyMilo.Tests.Infrastructure
         private readonly Runspace _runspace;
 
         public PsHost()
+            : this(null)
+        {
+        }
+
+        /// <summary>A runspace with <paramref name="host"/> as its host (prompts, WhatIf lines), e.g. a <see cref="RecordingHost"/>.</summary>
+        public PsHost(System.Management.Automation.Host.PSHost? host)
         {
             var state = InitialSessionState.CreateDefault2();
-            _runspace = RunspaceFactory.CreateRunspace(state);
+            _runspace = host is null ? RunspaceFactory.CreateRunspace(state) : RunspaceFactory.CreateRunspace(host, state);
             _runspace.Open();
             Invoke($"Import-Module '{RepoPaths.ModuleManifest}' -ErrorAction Stop").ThrowIfTerminating();
             ModuleInternals.EnsureInitialized();

@@ -10,8 +10,11 @@ namespace HeyMilo.Tests.Infrastructure
     {
         public static readonly string Root = FindRoot();
 
-        /// <summary>The assembled module folder out/HeyMilo/&lt;version&gt;/ that users import.</summary>
-        public static readonly string ModuleFolder = Path.Combine(Root, "out", "HeyMilo", ManifestVersion());
+        /// <summary>
+        /// The assembled module folder of the configuration these tests were built in: out/HeyMilo/&lt;version&gt;/
+        /// (Release, what users install) or out/&lt;configuration&gt;/HeyMilo/&lt;version&gt;/ (Directory.Build.props).
+        /// </summary>
+        public static readonly string ModuleFolder = Path.Combine(Root, "out", ModuleOutSubfolder(), "HeyMilo", ManifestVersion());
 
         public static string ModuleManifest => Path.Combine(ModuleFolder, "HeyMilo.psd1");
 
@@ -26,6 +29,15 @@ namespace HeyMilo.Tests.Infrastructure
             }
         }
 
+        private static string ModuleOutSubfolder()
+        {
+#if DEBUG
+            return "debug";
+#else
+            return string.Empty;
+#endif
+        }
+
         private static string FindRoot()
         {
             var dir = new DirectoryInfo(AppContext.BaseDirectory);
@@ -34,12 +46,17 @@ namespace HeyMilo.Tests.Infrastructure
         }
 
         /// <summary>ModuleVersion of the repository's manifest, read as Import-PowerShellDataFile reads it.</summary>
-        private static string ManifestVersion()
+        private static string ManifestVersion() => (string)Manifest()["ModuleVersion"]!;
+
+        /// <summary>CmdletsToExport of the repository's manifest, in its order: what the module must export, no more.</summary>
+        public static string[] ManifestCmdlets() =>
+            ((object[])Manifest()["CmdletsToExport"]!).Select(o => (string)o).ToArray();
+
+        private static Hashtable Manifest()
         {
             var ast = Parser.ParseFile(Path.Combine(Root, "HeyMilo.psd1"), out _, out var errors);
             if (errors.Length > 0) throw new InvalidOperationException("HeyMilo.psd1: " + errors[0].Message);
-            var manifest = (Hashtable)ast.Find(a => a is HashtableAst, searchNestedScriptBlocks: false)!.SafeGetValue();
-            return (string)manifest["ModuleVersion"]!;
+            return (Hashtable)ast.Find(a => a is HashtableAst, searchNestedScriptBlocks: false)!.SafeGetValue();
         }
     }
 }

@@ -1,11 +1,13 @@
 using System;
+using System.Collections.Generic;
+using System.Linq;
 
 namespace HeyMilo
 {
     /// <summary>Output of Test-MiloConnection.</summary>
     public sealed class ConnectionTestResult
     {
-        public ConnectionTestResult(Uri baseUri, bool legacy, bool healthy, string? status, TimeSpan latency, bool? keyAccepted, int? httpStatus)
+        public ConnectionTestResult(Uri baseUri, bool legacy, bool healthy, string? status, TimeSpan latency, bool? keyAccepted, int? httpStatus, IReadOnlyList<Workspace>? workspaces = null)
         {
             BaseUri = baseUri;
             Legacy = legacy;
@@ -14,6 +16,7 @@ namespace HeyMilo
             Latency = latency;
             KeyAccepted = keyAccepted;
             HttpStatus = httpStatus;
+            Workspaces = workspaces?.ToArray() ?? Array.Empty<Workspace>();
         }
 
         public Uri BaseUri { get; }
@@ -24,5 +27,7 @@ namespace HeyMilo
         /// <summary>True when an authenticated call succeeded, false on 401/403, null when the API could not be reached.</summary>
         public bool? KeyAccepted { get; }
         public int? HttpStatus { get; }
+        /// <summary>The workspaces the key can reach (GET /api/v2/workspaces); empty with -Legacy or when the key was refused.</summary>
+        public Workspace[] Workspaces { get; }
     }
 }

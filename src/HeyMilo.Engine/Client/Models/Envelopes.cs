@@ -26,33 +26,6 @@ namespace HeyMilo.Client.Models
         [JsonPropertyName("meta")] public Dictionary<string, object?>? Meta { get; set; }
     }
 
-    /// <summary>{"error":{type,code,message,param,doc_url,errors[]}}</summary>
-    internal sealed class ApiErrorBody
-    {
-        [JsonPropertyName("error")] public ApiError? Error { get; set; }
-        /// <summary>FastAPI 422 shape: {"detail":[{loc,msg,type}]} (detail may also be a plain string).</summary>
-        [JsonPropertyName("detail")] public JsonElement Detail { get; set; }
-        /// <summary>Legacy API errors sometimes use {"message": "..."}.</summary>
-        [JsonPropertyName("message")] public string? Message { get; set; }
-    }
-
-    internal sealed class ApiError
-    {
-        [JsonPropertyName("type")] public string? Type { get; set; }
-        [JsonPropertyName("code")] public string? Code { get; set; }
-        [JsonPropertyName("message")] public string? Message { get; set; }
-        [JsonPropertyName("param")] public string? Param { get; set; }
-        [JsonPropertyName("doc_url")] public string? DocUrl { get; set; }
-        [JsonPropertyName("errors")] public List<ApiErrorDetail>? Errors { get; set; }
-    }
-
-    internal sealed class ApiErrorDetail
-    {
-        [JsonPropertyName("code")] public string? Code { get; set; }
-        [JsonPropertyName("message")] public string? Message { get; set; }
-        [JsonPropertyName("param")] public string? Param { get; set; }
-    }
-
     /// <summary>One page as the pager sees it, whatever the wire shape.</summary>
     internal sealed class Page<T>
     {

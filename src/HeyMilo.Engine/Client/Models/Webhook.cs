@@ -51,7 +51,7 @@ namespace HeyMilo.Client.Models
         [JsonPropertyName("http_method")] public string? HttpMethod { get; set; }
     }
 
-    /// <summary>POST /api/v2/postings/{id}/clone → CreatePostingResponse.</summary>
+    /// <summary>CreatePostingResponse: the answer of POST /api/v2/postings (create) and POST /api/v2/postings/{id}/clone.</summary>
     internal sealed class CloneReceipt
     {
         [JsonPropertyName("id")] public string Id { get; set; } = string.Empty;

@@ -8,6 +8,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using HeyMilo.Session;
 using HeyMilo.Transport;
+using HeyMilo.Diagnostics;
 
 namespace HeyMilo.Module.Completers
 {
@@ -27,6 +28,7 @@ namespace HeyMilo.Module.Completers
         /// <summary>Completion must come back even if the API hangs: a real-time bound on one fetch.</summary>
         private static readonly TimeSpan s_fetchTimeout = TimeSpan.FromSeconds(10);
 
+        /// <summary>Per session, one entry per completer type (a posting list must never answer for webhooks).</summary>
         private static readonly ConditionalWeakTable<MiloSession, CacheEntry> s_cache = new ConditionalWeakTable<MiloSession, CacheEntry>();
 
         public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete,
@@ -34,9 +36,11 @@ namespace HeyMilo.Module.Completers
         {
             var results = new List<CompletionResult>();
             var session = SessionFrom(fakeBoundParameters);
-            if (session is null || session.IsClosed) return results;
-
-            var items = Cached(session);
+            var scope = Scope(fakeBoundParameters);
+            List<CompletionItem>? items;
+            if (scope is null) items = Unscoped();
+            else if (session is null || session.IsClosed) return results;
+            else items = Cached(session, scope, fakeBoundParameters);
             if (items is null) return results;
 
             var quote = LeadingQuote(wordToComplete);
@@ -55,6 +59,38 @@ namespace HeyMilo.Module.Completers
 
         /// <summary>Fetches the items to offer (the first page; completion never pages through a workspace).</summary>
         internal abstract Task<List<CompletionItem>> FetchAsync(MiloSession session, CancellationToken ct);
+
+        /// <summary>
+        /// What the offered values depend on besides the session, such as the -PostingId already typed on the line
+        /// (each scope is fetched and cached on its own); "" when nothing; null when the line lacks what the values
+        /// need, and then <see cref="Unscoped"/> is offered without a request.
+        /// </summary>
+        internal virtual string? Scope(IDictionary? fakeBoundParameters) => string.Empty;
+
+        /// <summary>Fetches the items of one scope; by default the unscoped <see cref="FetchAsync(MiloSession, CancellationToken)"/>.</summary>
+        internal virtual Task<List<CompletionItem>> FetchAsync(MiloSession session, string scope, IDictionary? fakeBoundParameters, CancellationToken ct) =>
+            FetchAsync(session, ct);
+
+        /// <summary>What to offer when <see cref="Scope"/> is null (nothing by default).</summary>
+        internal virtual List<CompletionItem>? Unscoped() => null;
+
+        /// <summary>The first string of a parameter typed on the line (a string, an array's first item, a PSObject), or null.</summary>
+        internal static string? FirstString(IDictionary? fakeBoundParameters, string name)
+        {
+            if (fakeBoundParameters is null || !fakeBoundParameters.Contains(name)) return null;
+            var value = fakeBoundParameters[name];
+            if (value is PSObject wrapped) value = wrapped.BaseObject;
+            if (value is IEnumerable items && !(value is string))
+            {
+                foreach (var item in items)
+                {
+                    value = item is PSObject inner ? inner.BaseObject : item;
+                    break;
+                }
+            }
+            var text = value as string;
+            return string.IsNullOrEmpty(text) ? null : text;
+        }
 
         /// <summary>Drains a (first-page-bounded) listing into completion items.</summary>
         internal static async Task<List<CompletionItem>> ToListAsync<T>(IAsyncEnumerable<T> listing, Func<T, CompletionItem> describe, CancellationToken ct)
@@ -83,26 +119,26 @@ namespace HeyMilo.Module.Completers
             return SessionStore.Current;
         }
 
-        private List<CompletionItem>? Cached(MiloSession session)
+        private List<CompletionItem>? Cached(MiloSession session, string scope, IDictionary? fakeBoundParameters)
         {
-            var entry = s_cache.GetValue(session, _ => new CacheEntry());
+            var entries = s_cache.GetValue(session, _ => new CacheEntry());
             var clock = ModuleClock.Current;
-            lock (entry)
+            lock (entries)
             {
-                if (entry.Items != null && clock.GetElapsedTime(entry.FetchedAt) < CacheLifetime) return entry.Items;
+                var key = GetType().FullName + "\n" + scope;
+                if (entries.Scopes.TryGetValue(key, out var cached) && clock.GetElapsedTime(cached.FetchedAt) < CacheLifetime) return cached.Items;
                 List<CompletionItem>? items;
                 try
                 {
                     using var timeout = new CancellationTokenSource(s_fetchTimeout);
-                    items = Task.Run(() => FetchAsync(session, timeout.Token)).GetAwaiter().GetResult();
+                    items = Task.Run(() => FetchAsync(session, scope, fakeBoundParameters, timeout.Token)).GetAwaiter().GetResult();
                 }
                 catch (Exception)
                 {
                     // Unreachable API, bad key, rate limit, timeout: offer nothing, and ask again next Tab.
                     return null;
                 }
-                entry.Items = items;
-                entry.FetchedAt = clock.GetTimestamp();
+                entries.Scopes[key] = new CachedItems(items, clock.GetTimestamp());
                 return items;
             }
         }
@@ -134,12 +170,24 @@ namespace HeyMilo.Module.Completers
             return id;
         }
 
+        /// <summary>What one session's completers fetched, by completer and scope.</summary>
         private sealed class CacheEntry
         {
-            public List<CompletionItem>? Items;
-            public long FetchedAt;
+            public readonly Dictionary<string, CachedItems> Scopes = new Dictionary<string, CachedItems>(StringComparer.Ordinal);
         }
+
+        private sealed class CachedItems
+        {
+            public CachedItems(List<CompletionItem> items, long fetchedAt)
+            {
+                Items = items;
+                FetchedAt = fetchedAt;
+            }
+
+            public List<CompletionItem> Items { get; }
+            public long FetchedAt { get; }
         }
+    }
 
     /// <summary>One offered value: the id inserted, the text the typed prefix may also match, what the menu shows.</summary>
     internal sealed class CompletionItem

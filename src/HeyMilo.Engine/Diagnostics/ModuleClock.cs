@@ -1,6 +1,6 @@
 using System;
 
-namespace HeyMilo.Transport
+namespace HeyMilo.Diagnostics
 {
     /// <summary>
     /// The one source of time for waits (retry delays, rate-limit waits, export-job polling) and

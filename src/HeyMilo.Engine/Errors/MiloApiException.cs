@@ -11,6 +11,8 @@ namespace HeyMilo
         Network,
         Timeout,
         InvalidResponse,
+        /// <summary>The API's rate limit asked for a pause longer than the session waits; nothing was sent.</summary>
+        RateLimited,
     }
 
     /// <summary>One field-level problem reported by the API (400/422) or found by local validation.</summary>
@@ -48,9 +50,15 @@ namespace HeyMilo
             string? requestId = null,
             TimeSpan? retryAfter = null,
             IReadOnlyList<MiloFieldError>? fieldErrors = null,
-            Exception? inner = null)
+            Exception? inner = null,
+            bool idempotent = true,
+            bool mayHaveReachedServer = false,
+            DateTimeOffset? rateLimitResetAt = null)
             : base(message, inner)
         {
+            RateLimitResetAt = rateLimitResetAt;
+            Idempotent = idempotent;
+            MayHaveReachedServer = mayHaveReachedServer;
             Kind = kind;
             Method = method;
             Path = path;
@@ -72,6 +80,24 @@ namespace HeyMilo
         public string? RequestId { get; }
         public TimeSpan? RetryAfter { get; }
         public IReadOnlyList<MiloFieldError> FieldErrors { get; }
+
+        /// <summary>For a rate-limit failure: when the API's window resets and a request may be sent again.</summary>
+        public DateTimeOffset? RateLimitResetAt { get; }
+
+        /// <summary>Whether sending the request again could not do its work twice (a read, a delete, an ingestion without -Retake).</summary>
+        public bool Idempotent { get; }
+
+        /// <summary>
+        /// Whether the request may have reached the server and been carried out although the module has no
+        /// answer saying so: an attempt timed out or lost its connection after it was sent, the server failed
+        /// with a 5xx after it may have acted, or a 2xx answer could not be read. False when the server
+        /// answered that it did not act (4xx, 429) or the connection was never opened (refused, DNS, TLS).
+        /// For a request that is not <see cref="Idempotent"/>, check whether it took effect before sending it again.
+        /// </summary>
+        public bool MayHaveReachedServer { get; }
+
+        /// <summary>The case that must not be blindly repeated: an unsafe request that may have been carried out.</summary>
+        public bool OutcomeUnknown => MayHaveReachedServer && !Idempotent;
 
         /// <summary>The API's own message, without the request line.</summary>
         public string ApiMessage => base.Message;

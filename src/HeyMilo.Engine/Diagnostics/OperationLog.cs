@@ -1,7 +1,7 @@
 using System;
 using System.Threading;
 
-namespace HeyMilo.Transport
+namespace HeyMilo.Diagnostics
 {
     /// <summary>
     /// Where engine code (running on thread-pool threads) sends verbose, debug and warning lines: the
@@ -12,13 +12,26 @@ namespace HeyMilo.Transport
     internal sealed class OperationLogSink
     {
         public OperationLogSink(bool verboseEnabled, bool debugEnabled, Action<string> verbose, Action<string> debug, Action<string> warning)
+            : this(verboseEnabled, debugEnabled, verbose, debug, warning, null, null)
+        {
+        }
+
+        /// <param name="waitStarted">A wait began: its id, activity, status, the ModuleClock time it ends and its length (shown as a countdown).</param>
+        /// <param name="waitEnded">The wait with that id is over.</param>
+        public OperationLogSink(bool verboseEnabled, bool debugEnabled, Action<string> verbose, Action<string> debug, Action<string> warning,
+            Action<int, string, string, DateTimeOffset, TimeSpan>? waitStarted, Action<int>? waitEnded)
         {
             VerboseEnabled = verboseEnabled;
             DebugEnabled = debugEnabled;
             WriteVerbose = verbose;
             WriteDebug = debug;
             WriteWarning = warning;
+            WaitStarted = waitStarted;
+            WaitEnded = waitEnded;
         }
+
+        public Action<int, string, string, DateTimeOffset, TimeSpan>? WaitStarted { get; }
+        public Action<int>? WaitEnded { get; }
 
         public bool VerboseEnabled { get; }
         public bool DebugEnabled { get; }
@@ -52,6 +65,47 @@ namespace HeyMilo.Transport
         }
 
         internal static void Warning(string message) => s_current.Value?.Warning(message);
+
+        private static int s_waitIds;
+
+        /// <summary>
+        /// Announces a wait (a rate-limit pause, a retry delay) that ends at <paramref name="until"/> on
+        /// ModuleClock; the cmdlet shows it as a progress record counting down until the returned scope is disposed.
+        /// </summary>
+        internal static IDisposable Wait(string activity, string status, DateTimeOffset until)
+        {
+            var log = s_current.Value;
+            if (log?.WaitStarted is null) return NoScope.Instance;
+            var id = Interlocked.Increment(ref s_waitIds);
+            log.WaitStarted(id, activity, status, until, until - ModuleClock.Current.GetUtcNow());
+            return new WaitScope(log, id);
+        }
+
+        private sealed class WaitScope : IDisposable
+        {
+            private readonly OperationLogSink _log;
+            private readonly int _id;
+            private int _disposed;
+
+            public WaitScope(OperationLogSink log, int id)
+            {
+                _log = log;
+                _id = id;
+            }
+
+            public void Dispose()
+            {
+                if (Interlocked.Exchange(ref _disposed, 1) == 0) _log.WaitEnded?.Invoke(_id);
+            }
+        }
+
+        private sealed class NoScope : IDisposable
+        {
+            public static readonly NoScope Instance = new NoScope();
+            public void Dispose()
+            {
+            }
+        }
 
         private sealed class Scope : IDisposable
         {

@@ -1,0 +1,30 @@
+using System;
+using System.Management.Automation;
+using HeyMilo.Client;
+using HeyMilo.Module;
+using HeyMilo.Module.Completers;
+
+namespace HeyMilo.Commands
+{
+    /// <summary>Gets email templates by id, or streams them all (GET /api/v2/email-templates, cursor pagination).</summary>
+    [Cmdlet(VerbsCommon.Get, "MiloEmailTemplate", DefaultParameterSetName = ListSet, SupportsPaging = true)]
+    [OutputType(typeof(EmailTemplate))]
+    public sealed class GetMiloEmailTemplateCommand : GetMiloCatalogItemCommand
+    {
+        [Parameter(Mandatory = true, Position = 0, ParameterSetName = ByIdSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [Alias("Id", "template_id")]
+        [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(EmailTemplateIdCompleter))]
+        public string[] TemplateId { get; set; } = Array.Empty<string>();
+
+        /// <summary>Only items whose name contains this text (case-insensitive; sent to the API as search).</summary>
+        [Parameter(ParameterSetName = ListSet)]
+        [ValidateNotNullOrEmpty]
+        public string? Search { get; set; }
+
+        internal override CatalogFamily Family => CatalogFamilies.EmailTemplates;
+
+        internal override string[] Ids => TemplateId;
+        internal override string? SearchText => Search;
+    }
+}

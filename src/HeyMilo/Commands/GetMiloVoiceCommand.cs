@@ -1,0 +1,30 @@
+using System;
+using System.Management.Automation;
+using HeyMilo.Client;
+using HeyMilo.Module;
+using HeyMilo.Module.Completers;
+
+namespace HeyMilo.Commands
+{
+    /// <summary>Gets interviewer voices by id, or streams them all (GET /api/v2/voices, cursor pagination).</summary>
+    [Cmdlet(VerbsCommon.Get, "MiloVoice", DefaultParameterSetName = ListSet, SupportsPaging = true)]
+    [OutputType(typeof(Voice))]
+    public sealed class GetMiloVoiceCommand : GetMiloCatalogItemCommand
+    {
+        [Parameter(Mandatory = true, Position = 0, ParameterSetName = ByIdSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [Alias("Id", "voice_id")]
+        [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(VoiceIdCompleter))]
+        public string[] VoiceId { get; set; } = Array.Empty<string>();
+
+        /// <summary>Only items whose name contains this text (case-insensitive; sent to the API as search).</summary>
+        [Parameter(ParameterSetName = ListSet)]
+        [ValidateNotNullOrEmpty]
+        public string? Search { get; set; }
+
+        internal override CatalogFamily Family => CatalogFamilies.Voices;
+
+        internal override string[] Ids => VoiceId;
+        internal override string? SearchText => Search;
+    }
+}

@@ -1,0 +1,64 @@
+using System;
+using System.Management.Automation;
+using HeyMilo.Module;
+
+namespace HeyMilo.Commands
+{
+    /// <summary>
+    /// Removes ALL metadata of interviews (DELETE /api/v2/interviews/{id}/metadata; the API has no way to remove
+    /// one key). ConfirmImpact High: scripts pass -Confirm:$false or -Force (which still honours -WhatIf).
+    /// Outputs nothing unless -PassThru.
+    /// </summary>
+    [Cmdlet(VerbsCommon.Remove, "MiloInterviewMetadata", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
+    [OutputType(typeof(InterviewMetadata))]
+    public sealed class RemoveMiloInterviewMetadataCommand : MiloCmdlet
+    {
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [Alias("interview_id")]
+        [ValidateNotNullOrEmpty]
+        public string[] InterviewId { get; set; } = Array.Empty<string>();
+
+        /// <summary>Skip the confirmation prompt (for unattended runbooks). -WhatIf still only reports.</summary>
+        [Parameter]
+        public SwitchParameter Force { get; set; }
+
+        /// <summary>Output each interview's metadata as the API left it (empty).</summary>
+        [Parameter]
+        public SwitchParameter PassThru { get; set; }
+
+        protected override void ProcessRecord()
+        {
+            var session = RequireSession();
+            foreach (var id in InterviewId)
+            {
+                if (!Confirmed(id)) continue;
+                InterviewMetadata metadata;
+                try
+                {
+                    metadata = Run(ct => session.Client.RemoveInterviewMetadataAsync(id, ct));
+                }
+                catch (MiloApiException ex)
+                {
+                    WriteFailure(ex, id);
+                    continue;
+                }
+                if (PassThru) WriteObject(metadata);
+            }
+        }
+
+        private bool Confirmed(string id)
+        {
+            const string action = "Remove all metadata";
+            var target = $"interview {id}";
+            if (Force && !WhatIfRequested()) return true;
+            return ShouldProcess(target, action);
+        }
+
+        private bool WhatIfRequested()
+        {
+            if (MyInvocation.BoundParameters.TryGetValue("WhatIf", out var value))
+                return value is SwitchParameter s ? s.IsPresent : LanguagePrimitives.IsTrue(value);
+            return LanguagePrimitives.IsTrue(GetVariableValue("WhatIfPreference"));
+        }
+    }
+}

@@ -1,0 +1,161 @@
+using System;
+using System.Collections;
+using System.Linq;
+using System.Management.Automation;
+using HeyMilo.Client.Requests;
+using HeyMilo.Module;
+
+namespace HeyMilo.Commands
+{
+    /// <summary>
+    /// Changes postings (PATCH /api/v2/postings/{id}). Only the parameters the caller binds are sent; the API
+    /// leaves every other field as it is. -Metadata is the exception to "change what you name": the API replaces
+    /// all of a posting's metadata with it. The field parameters are not bound from the pipeline (a piped posting
+    /// would otherwise send back every field it has); piped postings only say which postings to change.
+    /// </summary>
+    [Cmdlet(VerbsCommon.Set, "MiloPosting", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [OutputType(typeof(Posting))]
+    public sealed class SetMiloPostingCommand : PostingTargetCmdlet
+    {
+        private RequestBody _body = new RequestBody();
+        private string _action = string.Empty;
+
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        [ValidateLength(3, 200)]
+        public string? Title { get; set; }
+
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        [ValidateLength(10, 50000)]
+        public string? Description { get; set; }
+
+        /// <summary>The posting's URL slug.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        [ValidateLength(0, 100)]
+        public string? Name { get; set; }
+
+        [Parameter]
+        public string? Language { get; set; }
+
+        [Parameter]
+        [ValidateLength(0, 100)]
+        public string? InterviewerName { get; set; }
+
+        [Parameter]
+        [ValidateLength(0, 10000)]
+        public string? Instructions { get; set; }
+
+        [Parameter]
+        [ValidateLength(0, 10000)]
+        public string? CompanyOverview { get; set; }
+
+        [Parameter]
+        [ValidateLength(0, 10000)]
+        public string? JobOverview { get; set; }
+
+        [Parameter]
+        [ValidateLength(0, 10000)]
+        public string? InterviewProcessOverview { get; set; }
+
+        [Parameter]
+        [ValidateSet("exact_delivery", "summarized_delivery", "reference_only", "silent_reference")]
+        public string? CompanyOverviewDeliveryMode { get; set; }
+
+        [Parameter]
+        [ValidateSet("exact_delivery", "summarized_delivery", "reference_only", "silent_reference")]
+        public string? JobOverviewDeliveryMode { get; set; }
+
+        [Parameter]
+        [ValidateSet("exact_delivery", "summarized_delivery", "reference_only", "silent_reference")]
+        public string? InterviewProcessOverviewDeliveryMode { get; set; }
+
+        [Parameter]
+        [ArgumentCompleter(typeof(HeyMilo.Module.Completers.PhoneNumberIdCompleter))]
+        public string? PhoneNumberId { get; set; }
+
+        [Parameter]
+        [ArgumentCompleter(typeof(HeyMilo.Module.Completers.SenderEmailIdCompleter))]
+        public string? SenderEmailId { get; set; }
+
+        [Parameter]
+        [ArgumentCompleter(typeof(HeyMilo.Module.Completers.EmailTemplateGroupIdCompleter))]
+        public string? EmailTemplateGroupId { get; set; }
+
+        [Parameter]
+        [ArgumentCompleter(typeof(HeyMilo.Module.Completers.DesignTemplateGroupIdCompleter))]
+        public string? DesignTemplateGroupId { get; set; }
+
+        [Parameter]
+        public string? RedirectUrl { get; set; }
+
+        [Parameter]
+        public string? SchedulingUrl { get; set; }
+
+        /// <summary>Sent as ISO 8601 UTC; a DateTime without offset is local time; $null clears it.</summary>
+        [Parameter]
+        public DateTimeOffset? Deadline { get; set; }
+
+        [Parameter]
+        public bool? AllowSmsComms { get; set; }
+
+        [Parameter]
+        [ValidateRange(0, 5)]
+        public int? MaxRetakes { get; set; }
+
+        [Parameter]
+        [ValidateRange(0.0, double.MaxValue)]
+        public double? RetakeCooldownDays { get; set; }
+
+        [Parameter]
+        public bool? EmailReportToCandidate { get; set; }
+
+        /// <summary>Replaces ALL of the posting's metadata (keys not given are removed); @{} removes it all.</summary>
+        [Parameter]
+        public IDictionary? Metadata { get; set; }
+
+        /// <summary>Write the changed posting.</summary>
+        [Parameter]
+        public SwitchParameter PassThru { get; set; }
+
+        protected override void BeginProcessing()
+        {
+            base.BeginProcessing();
+            // Every field parameter comes from the command line, so the body is the same for every posting.
+            var problems = new InputProblems();
+            RequestInput.AddBound(_body, RequestRules.UpdatePosting, MyInvocation.BoundParameters, problems);
+            if (problems.Count > 0)
+                ThrowTerminatingError(MiloErrors.InvalidInput(problems, null, "Correct the values named in the message; Get-Help Set-MiloPosting -Parameter <name> shows each limit."));
+            if (_body.Count == 0)
+                ThrowTerminatingError(MiloErrors.Create(new ArgumentException("Name at least one field to change (for example -Title, -Deadline or -Metadata). Nothing was sent."),
+                    "NothingToUpdate", ErrorCategory.InvalidArgument, null, "Get-Help Set-MiloPosting lists the fields a posting has."));
+            _action = Describe(_body);
+        }
+
+        protected override void ProcessRecord() =>
+            ForEachPosting("updated",
+                id => ShouldProcess($"posting {id}", _action),
+                (session, id, ct) => session.Client.UpdatePostingAsync(id, _body, ct),
+                posting =>
+                {
+                    if (PassThru) WriteObject(posting);
+                });
+
+        /// <summary>"Update title, deadline; replace all metadata with 2 keys (keys not given are removed)".</summary>
+        private static string Describe(RequestBody body)
+        {
+            var fields = body.Names.Where(n => n != "metadata").ToList();
+            var text = fields.Count > 0 ? "Update " + string.Join(", ", fields) : string.Empty;
+            if (body.Has("metadata"))
+            {
+                var count = (body.Get("metadata") as IDictionary)?.Count ?? 0;
+                var replace = count == 0
+                    ? "remove all metadata"
+                    : $"replace all metadata with {count} key{(count == 1 ? "" : "s")} (keys not given are removed)";
+                text = text.Length == 0 ? char.ToUpperInvariant(replace[0]) + replace.Substring(1) : text + "; " + replace;
+            }
+            return text;
+        }
+    }
+}
