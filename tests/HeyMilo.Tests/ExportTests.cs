@@ -332,6 +332,19 @@ namespace HeyMilo.Tests
         }
 
         [Fact]
+        public void Server_export_whose_download_is_cut_off_before_its_Content_Length_is_downloaded_again()
+        {
+            Connect("-MaxRetries 2");
+            Sim.Faults.Add("GET", "/files/*", new Fault { TruncatedJson = true });
+            Ok($"Export-MiloInterview -PostingId {P0} -Path again.json -Server");
+
+            Assert.Equal(2, Requests("/files/").Count);
+            using var doc = JsonDocument.Parse(System.IO.File.ReadAllBytes(File("again.json")));
+            Assert.Equal(Sim.Data.CandidateInterviewIds(P0).Count, doc.RootElement.GetArrayLength());
+            Assert.Equal(new[] { "again.json" }, FolderContents());
+        }
+
+        [Fact]
         public void Temp_files_a_killed_export_left_are_deleted_by_the_next_export_to_that_file_and_nothing_else_is()
         {
             var stale = File(".kept.json.abcdefghijk.tmp");

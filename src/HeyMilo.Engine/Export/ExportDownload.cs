@@ -62,8 +62,11 @@ namespace HeyMilo.Export
                     {
                         read = await body.ReadAsync(buffer, 0, buffer.Length, ct).ConfigureAwait(false);
                     }
-                    catch (Exception ex) when (ex is IOException || ex is HttpRequestException)
+                    catch (Exception ex) when (ex is IOException || ex is HttpRequestException
+                        || (ex is MiloApiException api && (api.Kind == MiloFailureKind.Network || api.Kind == MiloFailureKind.Timeout)))
                     {
+                        // The transport's bounded body stream reports a lost connection or a read past the
+                        // attempt's time as a MiloApiException; either way this body is not whole.
                         return $"the connection failed after {received} bytes ({ex.Message}).";
                     }
                     if (read == 0) break;
