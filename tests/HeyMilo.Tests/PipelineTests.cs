@@ -74,6 +74,9 @@ namespace HeyMilo.Tests
             ["Disable-MiloWebhook"] = "Disable-MiloWebhook -Force",
             ["Import-MiloCandidate"] = "Import-MiloCandidate -PostingId $P2",
             ["Disconnect-Milo"] = "Disconnect-Milo",
+            ["Get-MiloQuestion"] = "Get-MiloQuestion",
+            ["Get-MiloInterviewMetadata"] = "Get-MiloInterviewMetadata",
+            ["Remove-MiloInterviewMetadata"] = "Remove-MiloInterviewMetadata -Force",
         };
 
         /// <summary>
@@ -131,6 +134,14 @@ namespace HeyMilo.Tests
             [("CandidateImportResult", "Disable-MiloWebhook")] = "! ParameterArgumentTransformationError",
             [("CandidateImportResult", "Import-MiloCandidate")] = "POST /api/v2/postings/{P2}/candidates/bulk",
             [("CandidateImportResult", "Disconnect-Milo")] = "! InputObjectNotBound",
+
+            [("Posting", "Get-MiloQuestion")] = "GET /api/v2/postings/{P1}/questions",
+            [("Interview", "Get-MiloInterviewMetadata")] = "GET /api/v2/interviews/{I}/metadata",
+            [("InterviewData", "Get-MiloInterviewMetadata")] = "GET /api/v2/interviews/{I}/metadata",
+            [("CandidateImportResult", "Get-MiloInterviewMetadata")] = "GET /api/v2/interviews/{I}/metadata",
+            [("Interview", "Remove-MiloInterviewMetadata")] = "DELETE /api/v2/interviews/{I}/metadata",
+            [("InterviewData", "Remove-MiloInterviewMetadata")] = "DELETE /api/v2/interviews/{I}/metadata",
+            [("CandidateImportResult", "Remove-MiloInterviewMetadata")] = "DELETE /api/v2/interviews/{I}/metadata",
         };
 
         public static IEnumerable<object[]> Cells()
@@ -196,11 +207,11 @@ namespace HeyMilo.Tests
 
             var listed = Run("$i | Get-MiloInterview -Detailed; $r | Get-MiloInterview -Status completed");
             Assert.Equal(3, listed.Errors.Count);
-            Assert.All(listed.Errors, e => Assert.Equal("HeyMilo.PipelineInputNotAPosting,HeyMilo.Commands.GetMiloInterviewCommand", e.FullyQualifiedErrorId));
+            Assert.All(listed.Errors, e => Assert.Equal("HeyMilo.NotAPosting,HeyMilo.Commands.GetMiloInterviewCommand", e.FullyQualifiedErrorId));
             Assert.Empty(listed.Output);
 
             var exported = Run("$i | Export-MiloInterview -Path refused.csv -Status completed");
-            Assert.Equal("HeyMilo.PipelineInputNotAPosting,HeyMilo.Commands.ExportMiloInterviewCommand", Assert.Single(exported.AllErrors).FullyQualifiedErrorId);
+            Assert.Equal("HeyMilo.NotAPosting,HeyMilo.Commands.ExportMiloInterviewCommand", Assert.Single(exported.AllErrors).FullyQualifiedErrorId);
             Assert.Empty(Sim.Requests.Snapshot());
             Assert.Empty(Directory.GetFiles(_folder, "*", new EnumerationOptions { AttributesToSkip = 0 }));
         }

@@ -48,7 +48,7 @@ namespace HeyMilo.Module
         /// <summary>An interview or import result piped to a listing parameter set: it is not listed as its posting.</summary>
         public static ErrorRecord NotAPosting(object interview) =>
             Create(new ArgumentException($"The piped {interview.GetType().FullName} is an interview, not a posting: with -Status, -CreatedAfter, -CreatedBefore, -Detailed or -Legacy listing it would list its whole posting once per object."),
-                "PipelineInputNotAPosting", ErrorCategory.InvalidArgument, interview,
+                "NotAPosting", ErrorCategory.InvalidArgument, interview,
                 "Pipe postings to list them, or drop the listing parameters to use the interviews themselves (to list their posting, pass -PostingId $_.PostingId).");
 
         /// <summary>-CreatedBefore earlier than -CreatedAfter: no interview can match (null when the range is fine).</summary>
