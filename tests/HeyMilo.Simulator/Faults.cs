@@ -3,7 +3,7 @@ namespace HeyMilo.Simulator;
 /// <summary>
 /// A misbehaviour to inject. Without AfterHandler the request is not processed at all (nothing is
 /// created or changed); with it the request is processed and then its answer is replaced.
-/// A fault with none of Status, Hang, AbortConnection, CloseConnection, MalformedJson or TruncatedJson only adds Delay.
+/// A fault with none of Status, Hang, AbortConnection, CloseConnection, MalformedJson, TruncatedJson or CutShortWithoutLength only adds Delay.
 /// </summary>
 public sealed class Fault
 {
@@ -30,6 +30,11 @@ public sealed class Fault
     /// <summary>Process the request, send half of its real body (JSON or binary) with the full Content-Length, then drop the connection.</summary>
     public bool TruncatedJson { get; set; }
     /// <summary>
+    /// Process the request, send the first half of its real body without Content-Length and end the
+    /// response by closing the connection: a reader that reads to the end sees a body that looks complete.
+    /// </summary>
+    public bool CutShortWithoutLength { get; set; }
+    /// <summary>
     /// Process the request, send the headers (full Content-Length) and the first this-many bytes of its real
     /// body, then stall: send nothing more until the client gives up or the simulator stops.
     /// </summary>
@@ -52,7 +57,7 @@ public sealed class Fault
     internal bool OnlyDelays => Status == 0 && !Hang && !AbortConnection && !CloseConnection && !MalformedJson && !TruncatedJson && !ShapesRealBody && OversizeBytes is null;
 
     /// <summary>Faults that send the real answer badly: the request is processed first.</summary>
-    internal bool ShapesRealBody => TruncatedJson || StallAfterBytes.HasValue || DripInterval > TimeSpan.Zero;
+    internal bool ShapesRealBody => TruncatedJson || CutShortWithoutLength || StallAfterBytes.HasValue || DripInterval > TimeSpan.Zero;
 }
 
 /// <summary>Faults waiting for matching requests, each for a number of times, first added first used.</summary>

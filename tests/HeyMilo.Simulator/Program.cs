@@ -4,7 +4,8 @@ using HeyMilo.Simulator;
 
 // The simulator as a process, for build.ps1 -Task Demo, the Pester suite and benchmarks:
 //   dotnet run --project tests/HeyMilo.Simulator -- --urls http://127.0.0.1:5080 [--api-key K] [--postings N]
-//       [--candidates N] [--rate-limit N] [--rate-window-ms N] [--latency-ms N] [--seed N]
+//       [--candidates N] [--rate-limit N] [--rate-window-ms N] [--latency-ms N] [--seed N] [--busy-candidates N]
+//       [--cursor-steps-back N] [--has-more-false-after N]   (misbehaving cursor listings, for tests)
 var options = new SimulatorOptions { Url = "http://127.0.0.1:5080" };
 for (var i = 0; i < args.Length; i++)
 {
@@ -20,8 +21,11 @@ for (var i = 0; i < args.Length; i++)
         case "--rate-window-ms": options.RateLimitWindow = TimeSpan.FromMilliseconds(Number()); break;
         case "--latency-ms": options.Latency = TimeSpan.FromMilliseconds(Number()); break;
         case "--seed": options.Seed = Number(); break;
+        case "--busy-candidates": options.BusyPostingCandidates = Number(); break;
+        case "--cursor-steps-back": options.CursorStepsBack = Number(); break;
+        case "--has-more-false-after": options.HasMoreFalseAfter = Number(); break;
         default:
-            Console.Error.WriteLine($"Unknown argument '{args[i]}'. Arguments: --urls --api-key --postings --candidates --rate-limit --rate-window-ms --latency-ms --seed");
+            Console.Error.WriteLine($"Unknown argument '{args[i]}'. Arguments: --urls --api-key --postings --candidates --rate-limit --rate-window-ms --latency-ms --seed --busy-candidates --cursor-steps-back --has-more-false-after");
             return 2;
     }
 }

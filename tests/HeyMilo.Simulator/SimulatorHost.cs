@@ -196,6 +196,17 @@ public sealed class SimulatorHost : IAsyncDisposable
             http.Abort();
             return;
         }
+        if (fault.CutShortWithoutLength)
+        {
+            // A Transfer-Encoding other than chunked makes Kestrel end the body by closing the connection.
+            var bytes = real?.Bytes ?? Encoding.UTF8.GetBytes(real?.Body ?? "[]");
+            record.Status = real?.Status ?? 200;
+            http.Response.StatusCode = record.Status;
+            http.Response.ContentType = real?.ContentType ?? "application/json; charset=utf-8";
+            http.Response.Headers["Transfer-Encoding"] = "identity";
+            await http.Response.Body.WriteAsync(bytes.AsMemory(0, bytes.Length / 2), ct).ConfigureAwait(false);
+            return;
+        }
         if (fault.StallAfterBytes is int keep || fault.DripInterval > TimeSpan.Zero)
         {
             var bytes = real?.Bytes ?? Encoding.UTF8.GetBytes(real?.Body ?? "{}");

@@ -39,6 +39,18 @@ public sealed class SimulatorOptions
     /// <summary>Host name in export file URLs: another name for this server, so the download is a different host than the API.</summary>
     public string ExportFileHost { get; set; } = "localhost";
 
+    /// <summary>
+    /// A cursor that steps back: each page after the first starts this many items before the item after
+    /// the cursor, so that many items come twice (0: honest paging). Read per request, so a test may set it.
+    /// </summary>
+    public int CursorStepsBack { get; set; }
+
+    /// <summary>
+    /// Every cursor listing claims has_more: false once this many items were listed (the page is cut there),
+    /// while total_count still counts them all (null: honest). Read per request.
+    /// </summary>
+    public int? HasMoreFalseAfter { get; set; }
+
     /// <summary>Where to listen; port 0 picks a free one. Only loopback addresses are accepted.</summary>
     public string Url { get; set; } = "http://127.0.0.1:0";
 }

@@ -52,9 +52,9 @@ namespace HeyMilo.Tests
         }
 
         [Fact]
-        public void Json_export_is_one_array_of_the_interviews_as_the_API_sent_them()
+        public void Raw_json_export_is_one_array_of_the_interviews_as_the_API_sent_them()
         {
-            Ok($"Export-MiloInterview -PostingId {P0}, {P1} -Path interviews.json");
+            Ok($"Export-MiloInterview -PostingId {P0}, {P1} -Path interviews.json -Raw");
 
             var bytes = System.IO.File.ReadAllBytes(File("interviews.json"));
             Assert.NotEqual(0xEF, bytes[0]); // no BOM
@@ -68,13 +68,51 @@ namespace HeyMilo.Tests
         }
 
         [Fact]
+        public void Json_export_has_the_objects_property_names_and_ISO_dates_like_the_CSV()
+        {
+            Ok($"Export-MiloInterview -PostingId {P0} -Path objects.json");
+            Ok($"Export-MiloInterview -PostingId {P0} -Path objects.csv");
+
+            using var doc = JsonDocument.Parse(System.IO.File.ReadAllBytes(File("objects.json")));
+            var csv = System.IO.File.ReadAllLines(File("objects.csv")).Skip(1).Select(l => l.Split(',')).ToList();
+            var objects = Ok($"Get-MiloInterview -PostingId {P0}").Output;
+            Assert.Equal(objects.Count, doc.RootElement.GetArrayLength());
+            for (var n = 0; n < objects.Count; n++)
+            {
+                var json = doc.RootElement[n];
+                var o = objects[n];
+                foreach (var name in new[] { "InterviewId", "PostingId", "Name", "Email", "Status", "InterviewUrl" })
+                    Assert.Equal(o.Properties[name].Value?.ToString(), json.GetProperty(name).GetString());
+                var created = json.GetProperty("CreatedAt").GetString();
+                Assert.Equal(csv[n][7], created);
+                Assert.Equal((DateTimeOffset)o.Properties["CreatedAt"].Value, DateTimeOffset.Parse(created!, System.Globalization.CultureInfo.InvariantCulture));
+                Assert.Equal(csv[n][9], json.GetProperty("InterviewUrl").GetString());
+                Assert.Equal(JsonValueKind.Array, json.GetProperty("Workflow").GetProperty("Steps").ValueKind);
+                Assert.False(json.TryGetProperty("interview_id", out _));
+            }
+        }
+
+        [Fact]
+        public void Every_exported_interview_carries_its_interview_url()
+        {
+            Ok($"Export-MiloInterview -PostingId {P0} -Path urls.csv");
+            Ok($"Export-MiloInterview -PostingId {P0} -Path urls.jsonl");
+            var ids = Sim.Data.CandidateInterviewIds(P0);
+            var csvUrls = System.IO.File.ReadAllLines(File("urls.csv")).Skip(1).Select(l => l.Split(',')[9]).ToList();
+            var jsonUrls = System.IO.File.ReadAllLines(File("urls.jsonl")).Select(l => JsonDocument.Parse(l).RootElement.GetProperty("InterviewUrl").GetString()).ToList();
+            Assert.Equal(ids.Count, csvUrls.Count);
+            Assert.All(csvUrls.Zip(ids), p => Assert.Matches("^https://.+interview=" + p.Second + "$", p.First));
+            Assert.Equal(csvUrls, jsonUrls);
+        }
+
+        [Fact]
         public void Postings_piped_in_are_exported_to_one_JSON_Lines_file()
         {
             Ok("Get-MiloPosting -First 2 | Export-MiloInterview -Path interviews.jsonl");
 
             var lines = System.IO.File.ReadAllLines(File("interviews.jsonl"));
             var expected = Sim.Data.PostingIds.Take(2).SelectMany(p => Sim.Data.CandidateInterviewIds(p)).ToList();
-            Assert.Equal(expected, lines.Select(l => JsonDocument.Parse(l).RootElement.GetProperty("interview_id").GetString()));
+            Assert.Equal(expected, lines.Select(l => JsonDocument.Parse(l).RootElement.GetProperty("InterviewId").GetString()));
         }
 
         [Fact]
@@ -109,6 +147,43 @@ namespace HeyMilo.Tests
             Ok($"Export-MiloInterview -PostingId {P0} -Path quoted.csv");
             var lines = System.IO.File.ReadAllText(File("quoted.csv")).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
             Assert.Equal($"{P0},{id},,\"Smith, \"\"Jo\"\"\",jo@example.com,completed,78.5,2025-02-15T09:40:00Z,,", lines[1]);
+        }
+
+        private void ServeOneInterviewNamed(string jsonName, string jsonEmail = "\"jo@example.com\"")
+        {
+            var id = Sim.Data.CandidateInterviewIds(P0)[0];
+            Sim.Faults.Add("GET", $"/api/v2/postings/{P0}/candidates", new Fault
+            {
+                Status = 200,
+                Body = "{\"data\":[{\"interview_id\":\"" + id + "\",\"posting_id\":\"" + P0 + "\",\"name\":" + jsonName + ",\"email\":" + jsonEmail
+                    + ",\"status\":\"completed\",\"score\":-5,\"created_at\":1739612400}],\"pagination\":{\"has_more\":false}}",
+            });
+        }
+
+        [Theory]
+        [InlineData("\"=HYPERLINK(\\\"http://x\\\")\"", "\"'=HYPERLINK(\"\"http://x\"\")\"")]
+        [InlineData("\"+1+2\"", "'+1+2")]
+        [InlineData("\"-2+3\"", "'-2+3")]
+        [InlineData("\"@SUM(A1)\"", "'@SUM(A1)")]
+        [InlineData("\"\\tcmd\"", "'\tcmd")]
+        [InlineData("\"\\rcmd\"", "\"'\rcmd\"")]
+        [InlineData("\"Jo\\u0000\\u0007\\u001bBell\\u007f\"", "JoBell")]
+        [InlineData("\"Plain Name\"", "Plain Name")]
+        public void Csv_cells_a_spreadsheet_would_run_as_formulas_are_neutralised_and_control_characters_stripped(string jsonName, string cell)
+        {
+            ServeOneInterviewNamed(jsonName);
+            Ok($"Export-MiloInterview -PostingId {P0} -Path safe.csv");
+            var row = System.IO.File.ReadAllText(File("safe.csv")).Split("\r\n")[1];
+            Assert.StartsWith($"{P0},{Sim.Data.CandidateInterviewIds(P0)[0]},,{cell},jo@example.com,completed,-5,", row, StringComparison.Ordinal);
+        }
+
+        [Fact]
+        public void NoFormulaEscape_writes_cells_raw()
+        {
+            ServeOneInterviewNamed("\"=1+1\"", "\"@evil.example\"");
+            Ok($"Export-MiloInterview -PostingId {P0} -Path raw.csv -NoFormulaEscape");
+            var row = System.IO.File.ReadAllText(File("raw.csv")).Split("\r\n")[1];
+            Assert.Contains(",=1+1,@evil.example,completed,-5,", row);
         }
 
         [Fact]
@@ -216,6 +291,86 @@ namespace HeyMilo.Tests
             Assert.IsType<FileInfo>(output.Single().BaseObject);
             using var doc = JsonDocument.Parse(System.IO.File.ReadAllBytes(File("server.json")));
             Assert.Equal(new[] { "server.json" }, FolderContents());
+        }
+
+        [Fact]
+        public void Server_export_whose_download_is_cut_short_without_Content_Length_is_downloaded_again_and_committed_whole()
+        {
+            Connect("-MaxRetries 2");
+            Sim.Faults.Add("GET", "/files/*", new Fault { CutShortWithoutLength = true });
+            var result = Ok($"Export-MiloInterview -PostingId {P0} -Path cut.json -Server -Verbose");
+
+            var downloads = Requests("/files/");
+            Assert.Equal(2, downloads.Count);
+            using var doc = JsonDocument.Parse(System.IO.File.ReadAllBytes(File("cut.json")));
+            Assert.Equal(Sim.Data.CandidateInterviewIds(P0).Count, doc.RootElement.GetArrayLength());
+            Assert.Contains(result.Verbose, v => v.Contains("retrying GET", StringComparison.Ordinal) && v.Contains("not one complete JSON document", StringComparison.Ordinal));
+            Assert.Equal(new[] { "cut.json" }, FolderContents());
+        }
+
+        [Fact]
+        public void Server_export_whose_download_stays_cut_short_is_a_network_error_and_leaves_no_file()
+        {
+            Sim.Faults.Add("GET", "/files/*", new Fault { CutShortWithoutLength = true });
+            var result = Run($"Export-MiloInterview -PostingId {P0} -Path cut.json -Server");
+
+            var error = Assert.Single(result.AllErrors);
+            Assert.Equal("HeyMilo.NetworkError,HeyMilo.Commands.ExportMiloInterviewCommand", error.FullyQualifiedErrorId);
+            Assert.Contains("not one complete JSON document", error.ErrorDetails.Message);
+            Assert.DoesNotContain("free space", error.ErrorDetails.RecommendedAction);
+            Assert.Empty(FolderContents());
+        }
+
+        [Fact]
+        public void Server_export_whose_download_is_shorter_than_its_Content_Length_is_a_network_error_not_a_write_error()
+        {
+            Sim.Faults.Add("GET", "/files/*", new Fault { TruncatedJson = true });
+            var result = Run($"Export-MiloInterview -PostingId {P0} -Path short.json -Server");
+
+            Assert.Equal("HeyMilo.NetworkError,HeyMilo.Commands.ExportMiloInterviewCommand", Assert.Single(result.AllErrors).FullyQualifiedErrorId);
+            Assert.Empty(FolderContents());
+        }
+
+        [Fact]
+        public void Server_export_whose_download_is_cut_off_before_its_Content_Length_is_downloaded_again()
+        {
+            Connect("-MaxRetries 2");
+            Sim.Faults.Add("GET", "/files/*", new Fault { TruncatedJson = true });
+            Ok($"Export-MiloInterview -PostingId {P0} -Path again.json -Server");
+
+            Assert.Equal(2, Requests("/files/").Count);
+            using var doc = JsonDocument.Parse(System.IO.File.ReadAllBytes(File("again.json")));
+            Assert.Equal(Sim.Data.CandidateInterviewIds(P0).Count, doc.RootElement.GetArrayLength());
+            Assert.Equal(new[] { "again.json" }, FolderContents());
+        }
+
+        [Fact]
+        public void Temp_files_a_killed_export_left_are_deleted_by_the_next_export_to_that_file_and_nothing_else_is()
+        {
+            var stale = File(".kept.json.abcdefghijk.tmp");
+            var fresh = File(".kept.json.bcdefghijkl.tmp");
+            var others = new[] { File(".kept.json.notours.tmp"), File(".other.json.abcdefghijk.tmp"), File("kept.json.abcdefghijk.tmp") };
+            foreach (var path in others.Append(stale).Append(fresh)) System.IO.File.WriteAllText(path, "[{\"interview_id\":");
+            foreach (var path in others.Append(stale)) System.IO.File.SetLastWriteTimeUtc(path, DateTime.UtcNow.AddHours(-1));
+
+            Ok($"Export-MiloInterview -PostingId {P1} -Path kept.json");
+
+            Assert.False(System.IO.File.Exists(stale));
+            Assert.True(System.IO.File.Exists(fresh), "a temp file younger than a minute may belong to a running export");
+            Assert.All(others, path => Assert.True(System.IO.File.Exists(path), path));
+            Assert.True(System.IO.File.Exists(File("kept.json")));
+        }
+
+        [Fact]
+        public void A_temp_file_held_open_by_a_running_export_is_not_deleted()
+        {
+            var held = File(".busy.json.abcdefghijk.tmp");
+            using (var stream = new FileStream(held, FileMode.CreateNew, FileAccess.Write, FileShare.None))
+            {
+                System.IO.File.SetLastWriteTimeUtc(held, DateTime.UtcNow.AddHours(-1));
+                Ok($"Export-MiloInterview -PostingId {P1} -Path busy.json");
+                Assert.True(System.IO.File.Exists(held));
+            }
         }
 
         [Fact]

@@ -294,7 +294,7 @@ namespace HeyMilo.Tests
                 // ignores .NET's advisory lock.
                 var partial = ReadIgnoringLock(temp);
                 Assert.StartsWith("[", partial);
-                Assert.Contains("\"interview_id\"", partial); // the first page is on disk
+                Assert.Contains("\"InterviewId\"", partial); // the first page is on disk
                 Assert.ThrowsAny<JsonException>(() => JsonDocument.Parse(partial));
 
                 ps.Stop();

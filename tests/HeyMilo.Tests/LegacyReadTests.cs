@@ -47,10 +47,20 @@ namespace HeyMilo.Tests
         }
 
         [Fact]
-        public void Search_with_Legacy_is_refused_before_any_request()
+        public void Search_with_Legacy_is_refused_at_binding()
         {
             var result = Run("Get-MiloPosting -Legacy -Search Engineer");
-            Assert.Equal("HeyMilo.LegacySearchUnsupported,HeyMilo.Commands.GetMiloPostingCommand", Assert.Single(result.AllErrors).FullyQualifiedErrorId);
+            Assert.Equal("AmbiguousParameterSet,HeyMilo.Commands.GetMiloPostingCommand", Assert.Single(result.AllErrors).FullyQualifiedErrorId);
+            Assert.IsType<ParameterBindingException>(result.Terminating!.Exception);
+            Assert.Empty(Sim.Requests.Snapshot());
+        }
+
+        [Fact]
+        public void PageSize_with_Legacy_webhooks_is_refused_at_binding()
+        {
+            var result = Run("Get-MiloWebhook -Legacy -PageSize 5");
+            Assert.Equal("AmbiguousParameterSet,HeyMilo.Commands.GetMiloWebhookCommand", Assert.Single(result.AllErrors).FullyQualifiedErrorId);
+            Assert.IsType<ParameterBindingException>(result.Terminating!.Exception);
             Assert.Empty(Sim.Requests.Snapshot());
         }
 
@@ -114,10 +124,11 @@ namespace HeyMilo.Tests
         }
 
         [Fact]
-        public void Date_filters_with_Legacy_are_refused_before_any_request()
+        public void Date_filters_with_Legacy_are_refused_at_binding()
         {
             var result = Run($"Get-MiloInterview -PostingId {Sim.Data.PostingIds[0]} -Legacy -CreatedAfter ([DateTimeOffset]'2026-01-01Z')");
-            Assert.Equal("HeyMilo.LegacyFilterUnsupported,HeyMilo.Commands.GetMiloInterviewCommand", Assert.Single(result.AllErrors).FullyQualifiedErrorId);
+            Assert.Equal("AmbiguousParameterSet,HeyMilo.Commands.GetMiloInterviewCommand", Assert.Single(result.AllErrors).FullyQualifiedErrorId);
+            Assert.IsType<ParameterBindingException>(result.Terminating!.Exception);
             Assert.Empty(Sim.Requests.Snapshot());
         }
     }

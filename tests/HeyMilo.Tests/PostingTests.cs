@@ -105,12 +105,30 @@ namespace HeyMilo.Tests
         }
 
         [Fact]
+        public void What_a_script_writes_to_AdditionalProperties_is_kept()
+        {
+            var result = Run($@"$p = Get-MiloPosting -PostingId {Sim.Data.PostingIds[0]}
+$p.AdditionalProperties['note'] = 'checked'
+$p.AdditionalProperties['note']
+$i = Get-MiloInterview -PostingId {Sim.Data.PostingIds[0]} -First 1
+$i.AdditionalProperties['note'] = 'seen'
+$i.AdditionalProperties['note']
+$w = Get-MiloWebhook -First 1
+$w.AdditionalProperties['note'] = 'ok'
+$w.AdditionalProperties['note']").ThrowIfTerminating();
+            Assert.Empty(result.Errors);
+            Assert.Equal(new[] { "checked", "seen", "ok" }, result.Output.Select(o => o.ToString()));
+        }
+
+        [Fact]
         public void A_cursor_the_API_repeats_stops_the_listing_with_a_clear_error()
         {
             var repeated = "{\"data\":[{\"id\":\"" + Sim.Data.PostingIds[0] + "\",\"company_id\":\"c\",\"title\":\"T\",\"description\":\"d\",\"status\":\"active\",\"finalized\":true,\"archived\":false,\"test_posting\":false}],\"pagination\":{\"has_more\":true}}";
             Sim.Faults.Add("GET", "/api/v2/postings", new Fault { Status = 200, Body = repeated }, times: 3);
             var result = Run("Get-MiloPosting -PageSize 1");
-            Assert.Equal(2, result.Output.Count);
+            // The second page repeats the first page's posting: it is dropped (with a warning), then the cursor repeats.
+            Assert.Single(result.Output);
+            Assert.Contains(result.Warnings, w => w.Contains("repeated 1 item(s)", StringComparison.Ordinal));
             var error = Assert.Single(result.Errors);
             Assert.Equal("HeyMilo.InvalidResponse,HeyMilo.Commands.GetMiloPostingCommand", error.FullyQualifiedErrorId);
             Assert.Contains("twice", error.ErrorDetails.Message);

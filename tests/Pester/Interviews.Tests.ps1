@@ -144,13 +144,27 @@ Describe 'Get-MiloInterview' {
 }
 
 Describe 'Export-MiloInterview' {
-    It 'writes a .json file holding one JSON array of every interview of the piped postings' {
+    It 'writes a .json file holding one JSON array of every interview of the piped postings, with the objects'' property names and ISO dates' {
         $path = Join-Path (New-TestFolder 'json') 'interviews.json'
 
         $postings | Export-MiloInterview -Path $path
 
+        $text = Get-Content -LiteralPath $path -Raw
+        $items = @(ConvertFrom-Json -InputObject $text)
+        Join-InterviewId $items | Should -Be (Join-InterviewId $listed)
+        $text | Should -Match '"CreatedAt": "\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z"'
+        $text | Should -Not -Match '"interview_id"'
+        foreach ($n in 0, ($items.Count - 1)) { $items[$n].InterviewUrl | Should -Be $listed[$n].InterviewUrl }
+    }
+
+    It '-Raw writes the interviews in the API''s own shape' {
+        $path = Join-Path (New-TestFolder 'raw') 'interviews.json'
+
+        Export-MiloInterview -PostingId $first.Id -Path $path -Raw
+
         $items = @(Get-Content -LiteralPath $path -Raw | ConvertFrom-Json)
-        @($items | ForEach-Object { $_.interview_id }) -join ',' | Should -Be (Join-InterviewId $listed)
+        @($items | ForEach-Object { $_.interview_id }) -join ',' | Should -Be (Join-InterviewId $listedFirst)
+        $items[0].created_at | Should -BeOfType ([long])
     }
 
     It 'writes a .jsonl file with one interview object per line' {
@@ -160,7 +174,7 @@ Describe 'Export-MiloInterview' {
 
         $lines = @(Get-Content -LiteralPath $path | Where-Object { $_.Trim().Length -gt 0 })
         $lines.Count | Should -Be $listedFirstTwo.Count
-        @($lines | ForEach-Object { ($_ | ConvertFrom-Json).interview_id }) -join ',' | Should -Be (Join-InterviewId $listedFirstTwo)
+        @($lines | ForEach-Object { ($_ | ConvertFrom-Json).InterviewId }) -join ',' | Should -Be (Join-InterviewId $listedFirstTwo)
     }
 
     It 'writes a .csv file whose header is the documented columns, then Step1Status..StepNStatus for the workflow steps' {
@@ -193,16 +207,36 @@ Describe 'Export-MiloInterview' {
         Export-MiloInterview -PostingId $first.Id -Path $path -Format JsonLines
 
         $lines = @(Get-Content -LiteralPath $path | Where-Object { $_.Trim().Length -gt 0 })
-        @($lines | ForEach-Object { ($_ | ConvertFrom-Json).interview_id }) -join ',' | Should -Be (Join-InterviewId $listedFirst)
+        @($lines | ForEach-Object { ($_ | ConvertFrom-Json).InterviewId }) -join ',' | Should -Be (Join-InterviewId $listedFirst)
     }
 
-    It '-PassThru returns the written file' {
+    It '-PassThru returns what Get-Item returns for the written file' {
         $path = Join-Path (New-TestFolder 'passthru') 'interviews.json'
 
         $file = Export-MiloInterview -PostingId $first.Id -Path $path -PassThru
+        $item = Get-Item -LiteralPath $path
 
         $file | Should -BeOfType ([System.IO.FileInfo])
         $file.FullName | Should -Be ([System.IO.Path]::GetFullPath($path))
+        foreach ($name in 'PSPath', 'PSParentPath', 'PSChildName', 'PSDrive', 'PSProvider', 'PSIsContainer', 'Length', 'Mode') {
+            $file.PSObject.Properties[$name] | Should -Not -BeNullOrEmpty -Because "Get-Item's FileInfo has $name"
+            "$($file.$name)" | Should -Be "$($item.$name)"
+        }
+    }
+
+    It 'deletes the temp file a killed export to the same file left, and nothing else' {
+        $folder = New-TestFolder 'stale'
+        $stale = Join-Path $folder '.interviews.json.abcdefghijk.tmp'
+        $fresh = Join-Path $folder '.interviews.json.bcdefghijkl.tmp'
+        $other = Join-Path $folder '.other.json.abcdefghijk.tmp'
+        foreach ($p in $stale, $fresh, $other) { Set-Content -LiteralPath $p -Value '[{"interview_id":' }
+        foreach ($p in $stale, $other) { (Get-Item -LiteralPath $p -Force).LastWriteTimeUtc = [DateTime]::UtcNow.AddHours(-1) }
+
+        Export-MiloInterview -PostingId $second.Id -Path (Join-Path $folder 'interviews.json')
+
+        Test-Path -LiteralPath $stale | Should -Be $false
+        Test-Path -LiteralPath $fresh | Should -Be $true
+        Test-Path -LiteralPath $other | Should -Be $true
     }
 
     It 'refuses to replace an existing file without -Force, and leaves it as it was' {

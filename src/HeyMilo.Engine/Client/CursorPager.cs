@@ -10,7 +10,9 @@ namespace HeyMilo.Client
     /// <summary>
     /// Lazy cursor pagination (limit + starting_after): a page is requested only when the consumer asks
     /// for an item past the previous page, and never more items than the caller still needs.
-    /// Guards against API loops: a cursor that repeats, or an empty page that claims more.
+    /// Guards against API loops: a cursor that repeats, or an empty page that claims more. Every listing is
+    /// audited (<see cref="ListingAudit"/>): repeated items are dropped with a warning, and a listing that ends
+    /// short of (or past) its total_count says so.
     /// </summary>
     internal static class CursorPager
     {
@@ -18,6 +20,7 @@ namespace HeyMilo.Client
         /// <param name="cursorOf">The id the next page starts after.</param>
         /// <param name="maxItems">Stop after this many items (null: all).</param>
         /// <param name="onTotal">Called once with the first page's total_count.</param>
+        /// <param name="audit">Receives what the listing saw (a fresh one is used when null).</param>
         public static async IAsyncEnumerable<T> EnumerateAsync<T>(
             Func<string?, int, CancellationToken, Task<Page<T>>> fetchPage,
             Func<T, string> cursorOf,
@@ -25,9 +28,12 @@ namespace HeyMilo.Client
             long? maxItems,
             string what,
             Action<long?>? onTotal,
-            [EnumeratorCancellation] CancellationToken cancellationToken)
+            [EnumeratorCancellation] CancellationToken cancellationToken,
+            ListingAudit? audit = null)
         {
+            audit ??= new ListingAudit();
             string? cursor = null;
+            var pageNumber = 0;
             var seen = new HashSet<string>(StringComparer.Ordinal);
             long yielded = 0;
             var first = true;
@@ -35,19 +41,34 @@ namespace HeyMilo.Client
             {
                 var limit = maxItems is long max ? (int)Math.Min(pageSize, max - yielded) : pageSize;
                 var page = await fetchPage(cursor, limit, cancellationToken).ConfigureAwait(false);
+                pageNumber++;
                 if (first)
                 {
                     first = false;
+                    audit.Start(what, page.TotalCount);
                     onTotal?.Invoke(page.TotalCount);
                 }
 
+                var repeated = 0;
+                string? firstRepeated = null;
                 foreach (var item in page.Items)
                 {
+                    var id = cursorOf(item);
+                    if (!audit.Admit(id))
+                    {
+                        if (repeated++ == 0) firstRepeated = id;
+                        continue;
+                    }
                     yield return item;
                     if (++yielded >= maxItems) yield break;
                 }
+                if (repeated > 0) audit.PageRepeated(repeated, firstRepeated!, pageNumber);
 
-                if (!page.HasMore) yield break;
+                if (!page.HasMore)
+                {
+                    audit.End();
+                    yield break;
+                }
                 if (page.Items.Count == 0)
                     throw PagingError(what, $"the API returned an empty page of {what} that claims more follow (has_more is true) after cursor '{cursor}'. Listing stopped to avoid an endless loop.");
 

@@ -27,12 +27,14 @@ namespace HeyMilo.Client
             value.ToUniversalTime().ToString("yyyy'-'MM'-'dd'T'HH':'mm':'ss'Z'", CultureInfo.InvariantCulture);
 
         /// <summary>Streams the interviews (candidates) of one posting, following the interview_id cursor.</summary>
-        public IAsyncEnumerable<Interview> ListInterviewsAsync(string postingId, InterviewFilter? filter, int pageSize, long? maxItems, Action<long?>? onTotal, CancellationToken ct) =>
-            ListCandidates(postingId, filter, pageSize, maxItems, onTotal, MiloJsonContext.Default.ListEnvelopeInterview, i => i.InterviewId, ct);
+        public IAsyncEnumerable<Interview> ListInterviewsAsync(string postingId, InterviewFilter? filter, int pageSize, long? maxItems, Action<long?>? onTotal, CancellationToken ct,
+            ListingAudit? audit = null) =>
+            ListCandidates(postingId, filter, pageSize, maxItems, onTotal, MiloJsonContext.Default.ListEnvelopeInterview, i => i.InterviewId, ct, audit);
 
         /// <summary>The same listing, each interview kept exactly as the API sent it (for exports).</summary>
-        public IAsyncEnumerable<JsonElement> ListInterviewsRawAsync(string postingId, InterviewFilter? filter, int pageSize, long? maxItems, Action<long?>? onTotal, CancellationToken ct) =>
-            ListCandidates(postingId, filter, pageSize, maxItems, onTotal, MiloJsonContext.Default.ListEnvelopeJsonElement, RawInterviewId, ct);
+        public IAsyncEnumerable<JsonElement> ListInterviewsRawAsync(string postingId, InterviewFilter? filter, int pageSize, long? maxItems, Action<long?>? onTotal, CancellationToken ct,
+            ListingAudit? audit = null) =>
+            ListCandidates(postingId, filter, pageSize, maxItems, onTotal, MiloJsonContext.Default.ListEnvelopeJsonElement, RawInterviewId, ct, audit);
 
         /// <summary>GET /api/v2/interviews/{id}/data: full results; an unfinished interview comes back with its status.</summary>
         public async Task<InterviewData> GetInterviewDataAsync(string interviewId, CancellationToken ct)
@@ -50,7 +52,7 @@ namespace HeyMilo.Client
         }
 
         private IAsyncEnumerable<T> ListCandidates<T>(string postingId, InterviewFilter? filter, int pageSize, long? maxItems, Action<long?>? onTotal,
-            JsonTypeInfo<ListEnvelope<T>> pageType, Func<T, string> cursorOf, CancellationToken ct) =>
+            JsonTypeInfo<ListEnvelope<T>> pageType, Func<T, string> cursorOf, CancellationToken ct, ListingAudit? audit) =>
             CursorPager.EnumerateAsync(
                 async (cursor, limit, token) =>
                 {
@@ -62,7 +64,7 @@ namespace HeyMilo.Client
                     var page = await _transport.SendAsync(call, pageType, token).ConfigureAwait(false);
                     return ToPage(page);
                 },
-                cursorOf, pageSize, maxItems, "interviews of posting " + postingId, onTotal, ct);
+                cursorOf, pageSize, maxItems, "interviews of posting " + postingId, onTotal, ct, audit);
 
         private static string RawInterviewId(JsonElement element)
         {

@@ -9,7 +9,7 @@ namespace HeyMilo.Client
     /// <summary>
     /// Lazy page-number pagination (page + limit, the legacy API): one page size for the whole listing
     /// so pages do not overlap, a page requested only when the consumer reaches it, and a guard against
-    /// a page that repeats the previous one.
+    /// a page that repeats the previous one; audited like the cursor pager (<see cref="ListingAudit"/>).
     /// </summary>
     internal static class PageNumberPager
     {
@@ -21,16 +21,26 @@ namespace HeyMilo.Client
             long? maxItems,
             string what,
             Action<long?>? onTotal,
-            [EnumeratorCancellation] CancellationToken cancellationToken)
+            [EnumeratorCancellation] CancellationToken cancellationToken,
+            ListingAudit? audit = null)
         {
+            audit ??= new ListingAudit();
             var limit = maxItems is long max && max < pageSize ? (int)Math.Max(1, max) : pageSize;
             long yielded = 0;
             string? previousFirst = null;
             for (var pageNumber = 1; maxItems is null || yielded < maxItems; pageNumber++)
             {
                 var (items, total, totalPages) = await fetchPage(pageNumber, limit, cancellationToken).ConfigureAwait(false);
-                if (pageNumber == 1) onTotal?.Invoke(total);
-                if (items.Count == 0) yield break;
+                if (pageNumber == 1)
+                {
+                    audit.Start(what, total);
+                    onTotal?.Invoke(total);
+                }
+                if (items.Count == 0)
+                {
+                    audit.End();
+                    yield break;
+                }
 
                 var first = idOf(items[0]);
                 if (first == previousFirst)
@@ -39,14 +49,27 @@ namespace HeyMilo.Client
                         "GET", what);
                 previousFirst = first;
 
+                var repeated = 0;
+                string? firstRepeated = null;
                 foreach (var item in items)
                 {
+                    var id = idOf(item);
+                    if (!audit.Admit(id))
+                    {
+                        if (repeated++ == 0) firstRepeated = id;
+                        continue;
+                    }
                     yield return item;
                     if (++yielded >= maxItems) yield break;
                 }
+                if (repeated > 0) audit.PageRepeated(repeated, firstRepeated!, pageNumber);
 
                 var lastPage = totalPages is int pages ? pageNumber >= pages : items.Count < limit;
-                if (lastPage) yield break;
+                if (lastPage)
+                {
+                    audit.End();
+                    yield break;
+                }
             }
         }
     }

@@ -18,28 +18,21 @@ namespace HeyMilo.Commands
         [Alias("Id", "posting_id")]
         [ValidateNotNullOrEmpty]
         [ArgumentCompleter(typeof(HeyMilo.Module.Completers.PostingIdCompleter))]
+        [PipelineInput(MiloObjects.Posting, IdOf = MiloObjects.Posting)]
         public string[] PostingId { get; set; } = Array.Empty<string>();
 
         protected override void ProcessRecord()
         {
             var session = RequireSession();
-            foreach (var id in PostingId)
-            {
-                if (!ShouldProcess($"posting {id}", "Clone")) continue;
-                PostingReceipt clone;
-                try
+            ForEachId(PostingId, session.Client.ClonePostingAsync,
+                confirm: id => ShouldProcess($"posting {id}", "Clone"),
+                write: (id, clone) =>
                 {
-                    clone = Run(ct => session.Client.ClonePostingAsync(id, ct));
-                }
-                catch (MiloApiException ex)
-                {
-                    WriteFailure(ex, id, ex.OutcomeUnknown ? HowToFindTheCopy(session, id) : null);
-                    continue;
-                }
-                if (clone.PendingActivation)
-                    WriteWarning($"The clone {clone.Posting.Id} of the ATS posting {id} is a draft pending activation: run Enable-MiloPosting -PostingId {clone.Posting.Id} (POST /postings/{clone.Posting.Id}/activate) before candidates can take it.");
-                WriteObject(clone.Posting);
-            }
+                    if (clone.PendingActivation)
+                        WriteWarning($"The clone {clone.Posting.Id} of the ATS posting {id} is a draft pending activation: run Enable-MiloPosting -PostingId {clone.Posting.Id} (POST /postings/{clone.Posting.Id}/activate) before candidates can take it.");
+                    WriteObject(clone.Posting);
+                },
+                ifItMayHaveHappened: (id, ex) => ex.OutcomeUnknown ? HowToFindTheCopy(session, id) : null);
         }
 
         /// <summary>

@@ -16,6 +16,7 @@ namespace HeyMilo.Commands
         [Alias("webhook_id")]
         [ValidateNotNullOrEmpty]
         [ArgumentCompleter(typeof(HeyMilo.Module.Completers.WebhookIdCompleter))]
+        [PipelineInput(MiloObjects.Webhook, IdOf = MiloObjects.Webhook)]
         public string[] WebhookId { get; set; } = Array.Empty<string>();
 
         /// <summary>Use the legacy POST /deactivate/{id}. Binds from a legacy webhook's Legacy property.</summary>
@@ -29,21 +30,7 @@ namespace HeyMilo.Commands
         protected override void ProcessRecord()
         {
             var session = RequireSession();
-            foreach (var id in WebhookId)
-            {
-                if (!Confirmed(session, id)) continue;
-                Webhook webhook;
-                try
-                {
-                    webhook = Run(ct => session.Client.DisableWebhookAsync(id, Legacy.IsPresent, ct));
-                }
-                catch (MiloApiException ex)
-                {
-                    WriteFailure(ex, id);
-                    continue;
-                }
-                WriteObject(webhook);
-            }
+            ForEachId(WebhookId, (id, ct) => session.Client.DisableWebhookAsync(id, Legacy.IsPresent, ct), confirm: id => Confirmed(session, id));
         }
 
         /// <summary>

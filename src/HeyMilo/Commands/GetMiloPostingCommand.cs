@@ -7,14 +7,16 @@ namespace HeyMilo.Commands
     /// <summary>
     /// Gets postings by id, or streams every posting of the workspace page by page
     /// (GET /api/v2/postings, cursor pagination) as the pipeline asks for them; with -Summary, the light
-    /// PostingSummary objects (id, title, slug) of GET /api/v2/postings/list.
+    /// PostingSummary objects (id, title, slug) of GET /api/v2/postings/list. -Legacy lists through the
+    /// legacy GET /postings; it has its own parameter set, so -Legacy -Search fails at binding.
     /// </summary>
     [Cmdlet(VerbsCommon.Get, "MiloPosting", DefaultParameterSetName = ListSet, SupportsPaging = true)]
-    [OutputType(typeof(Posting), ParameterSetName = new[] { ListSet, ByIdSet })]
+    [OutputType(typeof(Posting), ParameterSetName = new[] { ListSet, LegacySet, ByIdSet })]
     [OutputType(typeof(PostingSummary), ParameterSetName = new[] { SummarySet })]
     public sealed class GetMiloPostingCommand : MiloCmdlet
     {
         private const string ListSet = "List";
+        private const string LegacySet = "Legacy";
         private const string ByIdSet = "ById";
         private const string SummarySet = "Summary";
 
@@ -22,6 +24,7 @@ namespace HeyMilo.Commands
         [Alias("Id", "posting_id")]
         [ValidateNotNullOrEmpty]
         [ArgumentCompleter(typeof(HeyMilo.Module.Completers.PostingIdCompleter))]
+        [PipelineInput(MiloObjects.Posting, IdOf = MiloObjects.Posting)]
         public string[] PostingId { get; set; } = Array.Empty<string>();
 
         /// <summary>Case-insensitive substring of the title.</summary>
@@ -31,6 +34,7 @@ namespace HeyMilo.Commands
         public string? Search { get; set; }
 
         [Parameter(ParameterSetName = ListSet)]
+        [Parameter(ParameterSetName = LegacySet)]
         [Parameter(ParameterSetName = SummarySet)]
         [ValidateRange(1, 100)]
         public int PageSize { get; set; } = 100;
@@ -40,38 +44,15 @@ namespace HeyMilo.Commands
         public SwitchParameter Summary { get; set; }
 
         /// <summary>List through the legacy API (GET /postings, page/limit); it has no search and no single-posting read.</summary>
-        [Parameter(ParameterSetName = ListSet)]
+        [Parameter(Mandatory = true, ParameterSetName = LegacySet)]
         public SwitchParameter Legacy { get; set; }
-
-        protected override void BeginProcessing()
-        {
-            base.BeginProcessing();
-            if (Legacy && Search != null)
-            {
-                ThrowTerminatingError(MiloErrors.Create(new ArgumentException("-Search is not available with -Legacy: the legacy GET /postings has no search parameter."),
-                    "LegacySearchUnsupported", ErrorCategory.InvalidArgument, Search, "Drop -Legacy, or filter the output: Get-MiloPosting -Legacy | Where-Object Title -like '*text*'"));
-            }
-        }
 
         protected override void ProcessRecord()
         {
             var session = RequireSession();
             if (ParameterSetName == ByIdSet)
             {
-                foreach (var id in PostingId)
-                {
-                    Posting posting;
-                    try
-                    {
-                        posting = Run(ct => session.Client.GetPostingAsync(id, ct));
-                    }
-                    catch (MiloApiException ex)
-                    {
-                        WriteFailure(ex, id);
-                        continue;
-                    }
-                    WriteObject(posting);
-                }
+                ForEachId(PostingId, session.Client.GetPostingAsync);
                 return;
             }
 

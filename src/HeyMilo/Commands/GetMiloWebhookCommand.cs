@@ -8,23 +8,27 @@ namespace HeyMilo.Commands
     /// <summary>
     /// Gets webhooks by id, or streams every webhook of the workspace (GET /api/v2/webhooks, cursor
     /// pagination). The v2 list has no posting or event filters: -PostingId and -EventType are applied
-    /// here, after each page arrives. With -Legacy the legacy GET /all filters on the server instead.
+    /// here, after each page arrives. With -Legacy the legacy GET /all filters on the server instead; it
+    /// has no paging, so -Legacy -PageSize fails at binding.
     /// </summary>
     [Cmdlet(VerbsCommon.Get, "MiloWebhook", DefaultParameterSetName = ListSet, SupportsPaging = true)]
     [OutputType(typeof(Webhook))]
     public sealed class GetMiloWebhookCommand : MiloCmdlet
     {
         private const string ListSet = "List";
+        private const string LegacySet = "Legacy";
         private const string ByIdSet = "ById";
 
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = ByIdSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("webhook_id")]
         [ValidateNotNullOrEmpty]
         [ArgumentCompleter(typeof(HeyMilo.Module.Completers.WebhookIdCompleter))]
+        [PipelineInput(MiloObjects.Webhook, IdOf = MiloObjects.Webhook)]
         public string[] WebhookId { get; set; } = Array.Empty<string>();
 
         /// <summary>Only webhooks of this posting (filtered client-side for v2; server-side with -Legacy).</summary>
         [Parameter(ParameterSetName = ListSet)]
+        [Parameter(ParameterSetName = LegacySet)]
         [Alias("posting_id")]
         [ValidateNotNullOrEmpty]
         [ArgumentCompleter(typeof(HeyMilo.Module.Completers.PostingIdCompleter))]
@@ -32,6 +36,7 @@ namespace HeyMilo.Commands
 
         /// <summary>Only webhooks for this event (filtered client-side for v2; server-side with -Legacy).</summary>
         [Parameter(ParameterSetName = ListSet)]
+        [Parameter(ParameterSetName = LegacySet)]
         [Alias("event_type")]
         [ValidateNotNullOrEmpty]
         [ArgumentCompleter(typeof(HeyMilo.Module.Completers.EventTypeCompleter))]
@@ -42,7 +47,8 @@ namespace HeyMilo.Commands
         public int PageSize { get; set; } = 100;
 
         /// <summary>Use the legacy API (GET /all, GET /fetch/{id}). Binds from a legacy webhook's Legacy property.</summary>
-        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Parameter(ParameterSetName = ByIdSet, ValueFromPipelineByPropertyName = true)]
+        [Parameter(Mandatory = true, ParameterSetName = LegacySet)]
         public SwitchParameter Legacy { get; set; }
 
         protected override void ProcessRecord()
@@ -50,20 +56,7 @@ namespace HeyMilo.Commands
             var session = RequireSession();
             if (ParameterSetName == ByIdSet)
             {
-                foreach (var id in WebhookId)
-                {
-                    Webhook webhook;
-                    try
-                    {
-                        webhook = Run(ct => session.Client.GetWebhookAsync(id, Legacy.IsPresent, ct));
-                    }
-                    catch (MiloApiException ex)
-                    {
-                        WriteFailure(ex, id);
-                        continue;
-                    }
-                    WriteObject(webhook);
-                }
+                ForEachId(WebhookId, (id, ct) => session.Client.GetWebhookAsync(id, Legacy.IsPresent, ct));
                 return;
             }
 
@@ -84,14 +77,10 @@ namespace HeyMilo.Commands
                         filtered ? (Action<long?>)(_ => paging.SetTotal(null)) : paging.SetTotal, Cancellation));
                 }
 
-                ulong written = 0;
-                var first = PagingParameters?.First ?? ulong.MaxValue;
-                if (first == 0) return;
                 foreach (var webhook in paging.Apply(Filter(source)))
                 {
                     paging.FlushTotal(this);
                     WriteObject(webhook);
-                    if (++written >= first) break;
                 }
                 paging.FlushTotal(this);
             }

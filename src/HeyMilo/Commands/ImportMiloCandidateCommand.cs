@@ -78,7 +78,7 @@ namespace HeyMilo.Commands
             var metadata = CandidateOutput.FixedMetadata(Metadata, out var invalid);
             if (invalid != null) ThrowTerminatingError(invalid);
             _importer = new CandidateImporter(target, new CandidateReader(MetadataProperty, metadata, CandidateOutput.PhoneRegion(this, DefaultRegion)), BatchSize, ThrottleLimit);
-            _progress = new ThrottledProgress(this, 0x4d1c, "Importing candidates");
+            _progress = new ThrottledProgress(this, ProgressIds.Import, "Importing candidates");
         }
 
         protected override void ProcessRecord()

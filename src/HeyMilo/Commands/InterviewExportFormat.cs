@@ -3,7 +3,7 @@ namespace HeyMilo
     /// <summary>File formats of Export-MiloInterview.</summary>
     public enum InterviewExportFormat
     {
-        /// <summary>One JSON array of the interviews exactly as the API returned them (snake_case).</summary>
+        /// <summary>One JSON array of the interviews, with the objects' property names and ISO dates (-Raw: the API's own shape).</summary>
         Json,
         /// <summary>One JSON object per line (JSON Lines / NDJSON).</summary>
         JsonLines,

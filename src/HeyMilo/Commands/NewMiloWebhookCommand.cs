@@ -20,6 +20,11 @@ namespace HeyMilo.Commands
         [ArgumentCompleter(typeof(HeyMilo.Module.Completers.PostingIdCompleter))]
         public string PostingId { get; set; } = string.Empty;
 
+        /// <summary>The object piped in: only postings (and rows or ids) may create webhooks, never one per interview.</summary>
+        [Parameter(ValueFromPipeline = true, DontShow = true)]
+        [PipelineInput(MiloObjects.Posting)]
+        public PSObject? InputObject { get; set; }
+
         /// <summary>Absolute http or https URL that receives the events.</summary>
         [Parameter(Mandatory = true, Position = 1)]
         [Alias("webhook_url")]

@@ -23,7 +23,7 @@ namespace HeyMilo.Commands
     [OutputType(typeof(AtsPushReceipt), typeof(AtsPushStatus))]
     public sealed class SendMiloAtsCandidateCommand : MiloCmdlet
     {
-        private const int ActivityId = 0x4D21;
+        private const int ActivityId = ProgressIds.AtsPush;
 
         /// <summary>The ATS provider: bullhorn or avionte.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]

@@ -26,7 +26,7 @@ namespace HeyMilo.Commands
     [OutputType(typeof(InterviewMetadata))]
     public sealed class SetMiloInterviewMetadataCommand : MiloCmdlet
     {
-        private const int ActivityId = 0x4D20;
+        private const int ActivityId = ProgressIds.InterviewMetadata;
         private const string Activity = "Set-MiloInterviewMetadata";
 
         private readonly Queue<Pending> _window = new Queue<Pending>();

@@ -5,6 +5,7 @@ using System.Management.Automation;
 using System.Runtime.ExceptionServices;
 using System.Threading;
 using System.Threading.Tasks;
+using HeyMilo.Client;
 using HeyMilo.Session;
 using HeyMilo.Transport;
 using HeyMilo.Diagnostics;
@@ -59,7 +60,7 @@ namespace HeyMilo.Module
         // ---- waits shown as a countdown (pipeline thread only) ----------------------------------------
 
         /// <summary>The progress bar of the module's waits (rate limit, retry delays): one per cmdlet.</summary>
-        private const int WaitActivityId = 0x4D57;
+        private const int WaitActivityId = ProgressIds.Wait;
         private static readonly TimeSpan s_waitRefresh = TimeSpan.FromMilliseconds(500);
         private readonly Dictionary<int, (string Activity, string Status, DateTimeOffset Until)> _waits = new Dictionary<int, (string, string, DateTimeOffset)>();
         private ThrottledProgress? _waitBar;
@@ -195,6 +196,130 @@ namespace HeyMilo.Module
                 enumerator.DisposeAsync().AsTask().GetAwaiter().GetResult();
             }
         }
+
+        /// <summary>
+        /// The by-id loop of the cmdlets that act on given ids: for each id (that <paramref name="confirm"/>
+        /// lets through) one engine call, then its result is written (by <paramref name="write"/>, or as is);
+        /// an API failure is that id's error (the id as TargetObject) and the loop goes on.
+        /// </summary>
+        /// <param name="ifItMayHaveHappened">For a write: how to check whether it took effect when it may have (see WriteFailure).</param>
+        protected void ForEachId<T>(IEnumerable<string> ids, Func<string, CancellationToken, Task<T>> call,
+            Func<string, bool>? confirm = null, Action<string, T>? write = null, Func<string, MiloApiException, string?>? ifItMayHaveHappened = null)
+        {
+            foreach (var id in ids)
+            {
+                if (confirm != null && !confirm(id)) continue;
+                T result;
+                try
+                {
+                    result = Run(ct => call(id, ct));
+                }
+                catch (MiloApiException ex)
+                {
+                    WriteFailure(ex, id, ifItMayHaveHappened?.Invoke(id, ex));
+                    continue;
+                }
+                if (write != null) write(id, result);
+                else WriteObject(result);
+            }
+        }
+
+        /// <summary>
+        /// Works through postings one by one until <paramref name="done"/>; an API failure is that posting's error
+        /// and the others go on. With several postings, a bar over them (ProgressIds.InterviewPostings) holds each
+        /// posting's own bar: <paramref name="each"/> gets its id as the parent id (-1 with one posting).
+        /// </summary>
+        internal void ForEachPosting(string[] postingIds, string activity, Func<bool> done, Action<string, int> each)
+        {
+            var bar = postingIds.Length > 1 ? new ThrottledProgress(this, ProgressIds.InterviewPostings, activity) : null;
+            try
+            {
+                for (var i = 0; i < postingIds.Length && !done(); i++)
+                {
+                    bar?.Step(i, postingIds.Length, "posting", postingIds[i]);
+                    try
+                    {
+                        each(postingIds[i], bar is null ? -1 : ProgressIds.InterviewPostings);
+                    }
+                    catch (MiloApiException ex)
+                    {
+                        WriteFailure(ex, postingIds[i]);
+                    }
+                }
+            }
+            finally
+            {
+                bar?.CompleteQuietly();
+            }
+        }
+
+        /// <summary>
+        /// Feeds <paramref name="items"/> through a bounded window of concurrent fetches and yields each result
+        /// in input order; a failed fetch is written as that item's error and the others go on. Progress is
+        /// reported per result and completed at the end; an early stop cancels the fetches left.
+        /// </summary>
+        internal IEnumerable<TOut> InOrder<TIn, TOut>(OrderedFetchWindow<TIn, TOut> window, IEnumerable<TIn> items, ThrottledProgress progress, Func<long?> total, string noun)
+            where TIn : class
+        {
+            long done = 0;
+            try
+            {
+                foreach (var item in items)
+                {
+                    if (window.IsFull && TakeHead(window, ref done, out var head)) yield return Reported(head, progress, done, total(), noun);
+                    window.Start(item);
+                }
+                while (window.Count > 0)
+                    if (TakeHead(window, ref done, out var head)) yield return Reported(head, progress, done, total(), noun);
+                progress.Complete();
+            }
+            finally
+            {
+                window.Dispose();
+                progress.CompleteQuietly();
+            }
+        }
+
+        private static TOut Reported<TOut>(TOut result, ThrottledProgress progress, long done, long? total, string noun)
+        {
+            progress.Report(done, total, noun);
+            return result;
+        }
+
+        private bool TakeHead<TIn, TOut>(OrderedFetchWindow<TIn, TOut> window, ref long done, out TOut result) where TIn : class
+        {
+            var head = window.TakeHead();
+            done++;
+            try
+            {
+                result = Run(_ => head.Value);
+                return true;
+            }
+            catch (MiloApiException ex)
+            {
+                WriteFailure(ex, head.Key);
+                result = default!;
+                return false;
+            }
+        }
+
+        /// <summary>
+        /// Runs work that must not go on after a failure (an export: a partial file must not look complete):
+        /// an API or export failure becomes this invocation's terminating error, with <paramref name="target"/>.
+        /// </summary>
+        protected void Terminating(object? target, Action work)
+        {
+            try
+            {
+                work();
+            }
+            catch (Exception ex) when (ex is HeyMilo.Export.ExportException || ex is MiloApiException)
+            {
+                ThrowTerminatingError(MiloErrors.FromException(ex, target));
+            }
+        }
+
+        protected void Terminating(object? target, Func<CancellationToken, Task> work) => Terminating(target, () => Run(work));
 
         /// <summary>
         /// ShouldProcess for cmdlets with -Force: with <paramref name="force"/> it passes without a prompt (for

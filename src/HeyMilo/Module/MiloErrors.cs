@@ -21,6 +21,8 @@ namespace HeyMilo.Module
         public static ErrorRecord FromException(Exception exception, object? target, string? ifItMayHaveHappened = null)
         {
             if (exception is MiloApiException api) return FromApi(api, target, ifItMayHaveHappened);
+            if (exception is HeyMilo.Export.ExportException export)
+                return Create(export, export.Reason, (ErrorCategory)Enum.Parse(typeof(ErrorCategory), export.Category.ToString()), export.Target ?? target, export.Action);
             var record = new ErrorRecord(exception, "HeyMilo.UnexpectedError", ErrorCategory.NotSpecified, target);
             record.ErrorDetails = new ErrorDetails(exception.Message)
             {
@@ -42,6 +44,19 @@ namespace HeyMilo.Module
         public static ErrorRecord SessionClosed(MiloSession session) =>
             Create(new InvalidOperationException($"The session {session} was closed by Disconnect-Milo."),
                 "SessionClosed", ErrorCategory.InvalidOperation, session, "Run Connect-Milo to open a new session.");
+
+        /// <summary>An interview or import result piped to a listing parameter set: it is not listed as its posting.</summary>
+        public static ErrorRecord NotAPosting(object interview) =>
+            Create(new ArgumentException($"The piped {interview.GetType().FullName} is an interview, not a posting: with -Status, -CreatedAfter, -CreatedBefore, -Detailed or -Legacy listing it would list its whole posting once per object."),
+                "NotAPosting", ErrorCategory.InvalidArgument, interview,
+                "Pipe postings to list them, or drop the listing parameters to use the interviews themselves (to list their posting, pass -PostingId $_.PostingId).");
+
+        /// <summary>-CreatedBefore earlier than -CreatedAfter: no interview can match (null when the range is fine).</summary>
+        public static ErrorRecord? InvalidDateRange(DateTimeOffset? after, DateTimeOffset? before) =>
+            after is DateTimeOffset a && before is DateTimeOffset b && b < a
+                ? Create(new ArgumentException($"-CreatedBefore ({HeyMilo.Client.HeyMiloClient.ApiTimestamp(b)}) is earlier than -CreatedAfter ({HeyMilo.Client.HeyMiloClient.ApiTimestamp(a)}); no interview can match."),
+                    "InvalidDateRange", ErrorCategory.InvalidArgument, b, "Swap the two dates, or drop one of them.")
+                : null;
 
         public static ErrorRecord Create(Exception exception, string reason, ErrorCategory category, object? target, string? recommendedAction)
         {

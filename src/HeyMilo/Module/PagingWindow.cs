@@ -3,10 +3,15 @@ using System.Management.Automation;
 
 namespace HeyMilo.Module
 {
-    /// <summary>-First / -Skip / -IncludeTotalCount (SupportsPaging) mapped onto cursor listing: ask the API for no more than First + Skip items.</summary>
+    /// <summary>
+    /// -First / -Skip / -IncludeTotalCount (SupportsPaging) for every listing cmdlet, the one place that
+    /// counts them: <see cref="Apply{T}"/> skips and stops over everything the invocation lists (several
+    /// postings, filtered or not), and <see cref="Remaining"/> tells the API how many items are still needed.
+    /// </summary>
     internal sealed class PagingWindow
     {
         private readonly PagingParameters? _parameters;
+        private long _consumed;
 
         private PagingWindow(PagingParameters? parameters, long? maxItems, ulong skip)
         {
@@ -15,8 +20,15 @@ namespace HeyMilo.Module
             Skip = skip;
         }
 
+        /// <summary>First + Skip: the most items the invocation reads (null: all).</summary>
         public long? MaxItems { get; }
         public ulong Skip { get; }
+
+        /// <summary>Items still to read from the API (null: all); ask a listing for no more.</summary>
+        public long? Remaining => MaxItems is long max ? max - _consumed : (long?)null;
+
+        /// <summary>Every item the window wants has been taken.</summary>
+        public bool Full => MaxItems is long max && _consumed >= max;
 
         public static PagingWindow From(PagingParameters? parameters)
         {
@@ -33,11 +45,10 @@ namespace HeyMilo.Module
         private long? _total;
         private int _totalState; // 0 none, 1 known, 2 written
 
-        /// <summary>Called by the pager (any thread) with the first page's total_count.</summary>
+        /// <summary>Called by the pager (any thread) with the first page's total_count; later calls are ignored.</summary>
         public void SetTotal(long? total)
         {
-            _total = total;
-            System.Threading.Interlocked.CompareExchange(ref _totalState, 1, 0);
+            if (System.Threading.Interlocked.CompareExchange(ref _totalState, 1, 0) == 0) _total = total;
         }
 
         /// <summary>Writes the -IncludeTotalCount object once, on the pipeline thread.</summary>
@@ -48,17 +59,19 @@ namespace HeyMilo.Module
             cmdlet.WriteObject(_total is long t ? _parameters.NewTotalCount((ulong)t, 1.0) : _parameters.NewTotalCount(0, 0.0));
         }
 
+        /// <summary>
+        /// Skips the first -Skip items and ends after -First, counting across every call of this invocation.
+        /// The next item is not pulled once the window is full, so no further page is requested.
+        /// </summary>
         public IEnumerable<T> Apply<T>(IEnumerable<T> items)
         {
-            ulong skipped = 0;
+            if (Full) yield break;
             foreach (var item in items)
             {
-                if (skipped < Skip)
-                {
-                    skipped++;
-                    continue;
-                }
+                var position = _consumed++;
+                if ((ulong)position < Skip) continue;
                 yield return item;
+                if (Full) yield break;
             }
         }
     }

@@ -41,6 +41,19 @@ namespace HeyMilo.Module
             _cmdlet.WriteProgress(record);
         }
 
+        /// <summary>
+        /// A bar over a few long steps (postings of one call): "posting 2 of 3: id", written at every step,
+        /// since each step takes at least one request and so the bar cannot flood the host.
+        /// </summary>
+        public void Step(int index, int count, string noun, string detail)
+        {
+            _lastWrite = ModuleClock.Current.GetTimestamp();
+            _written = true;
+            _completed = false;
+            var status = string.Format(CultureInfo.InvariantCulture, "{0} {1} of {2}: {3}", noun, index + 1, count, detail);
+            _cmdlet.WriteProgress(new ProgressRecord(_activityId, _activity, status) { ParentActivityId = _parentActivityId, PercentComplete = count > 0 ? index * 100 / count : 0 });
+        }
+
         /// <summary>Reports a status line without a count, unless the last update was under 0.5 s ago.</summary>
         public void Report(string status) => ReportStatus(status, -1);
 

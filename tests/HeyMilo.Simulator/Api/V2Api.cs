@@ -164,7 +164,10 @@ internal static partial class V2Api
         return Reply.Single(Shapes.Webhook(webhook));
     }
 
-    /// <summary>Cursor paging: the items after the one whose id is starting_after, at most limit of them.</summary>
+    /// <summary>
+    /// Cursor paging: the items after the one whose id is starting_after, at most limit of them; the
+    /// CursorStepsBack and HasMoreFalseAfter options make it misbehave as some APIs do.
+    /// </summary>
     private static Reply Page<T>(Exchange x, IReadOnlyList<T> all, Func<T, string> idOf, int limit, Func<T, JsonObject> shape, string url)
     {
         var start = 0;
@@ -172,10 +175,12 @@ internal static partial class V2Api
         {
             var at = all.Select(idOf).ToList().IndexOf(cursor);
             if (at < 0) return Reply.Error(400, "invalid_request_error", "invalid_cursor", $"starting_after '{cursor}' is not an item of this list.", "starting_after");
-            start = at + 1;
+            start = Math.Max(at + 1 - x.Options.CursorStepsBack, 0);
         }
-        var page = all.Skip(start).Take(limit).ToList();
-        return Reply.List(page.Select(shape), start + page.Count < all.Count, all.Count, url);
+        var take = x.Options.HasMoreFalseAfter is int cut ? Math.Max(Math.Min(limit, cut - start), 0) : limit;
+        var page = all.Skip(start).Take(take).ToList();
+        var hasMore = start + page.Count < all.Count && !(x.Options.HasMoreFalseAfter is int end && start + page.Count >= end);
+        return Reply.List(page.Select(shape), hasMore, all.Count, url);
     }
 
     /// <summary>created_after / created_before: ISO-8601 (naive means UTC) or Unix seconds.</summary>

@@ -26,6 +26,7 @@ namespace HeyMilo.Client.Json
     [JsonSerializable(typeof(ListEnvelope<JsonElement>))]
     [JsonSerializable(typeof(SingleEnvelope<InterviewData>))]
     [JsonSerializable(typeof(Interview))]
+    [JsonSerializable(typeof(InterviewData))]
     [JsonSerializable(typeof(LegacyExportJob))]
     [JsonSerializable(typeof(BulkCandidateIngestRequest))]
     [JsonSerializable(typeof(SingleEnvelope<List<BulkIngestCandidateResponseItem>>))]

@@ -23,7 +23,10 @@ namespace HeyMilo
         /// <summary>The provider as -AtsName takes it, so connections pipe into the ATS cmdlets.</summary>
         [JsonIgnore] public string AtsName => AtsProvider;
 
-        [JsonIgnore] public Dictionary<string, object?> AdditionalProperties => PlainValues.FromExtension(ExtensionData);
+        [JsonIgnore] public Dictionary<string, object?> AdditionalProperties => _additionalProperties ??= PlainValues.FromExtension(ExtensionData);
+
+
+        private Dictionary<string, object?>? _additionalProperties;
         [JsonExtensionData, JsonInclude] internal Dictionary<string, JsonElement>? ExtensionData { get; set; }
 
         public override string ToString() => AtsProvider;
@@ -46,7 +49,10 @@ namespace HeyMilo
         /// <summary>What matched: ats_candidate_id or email.</summary>
         [JsonPropertyName("match_reason")] public string? MatchReason { get; set; }
 
-        [JsonIgnore] public Dictionary<string, object?> AdditionalProperties => PlainValues.FromExtension(ExtensionData);
+        [JsonIgnore] public Dictionary<string, object?> AdditionalProperties => _additionalProperties ??= PlainValues.FromExtension(ExtensionData);
+
+
+        private Dictionary<string, object?>? _additionalProperties;
         [JsonExtensionData, JsonInclude] internal Dictionary<string, JsonElement>? ExtensionData { get; set; }
 
         public override string ToString() => $"{AtsCandidateId} {FirstName} {LastName}".Trim();
@@ -71,7 +77,10 @@ namespace HeyMilo
         [JsonIgnore] public string? Email { get; internal set; }
         [JsonIgnore] public bool CreateSubmission { get; internal set; }
 
-        [JsonIgnore] public Dictionary<string, object?> AdditionalProperties => PlainValues.FromExtension(ExtensionData);
+        [JsonIgnore] public Dictionary<string, object?> AdditionalProperties => _additionalProperties ??= PlainValues.FromExtension(ExtensionData);
+
+
+        private Dictionary<string, object?>? _additionalProperties;
         [JsonExtensionData, JsonInclude] internal Dictionary<string, JsonElement>? ExtensionData { get; set; }
 
         public override string ToString() => $"{ItemId} {Status}";
@@ -120,7 +129,10 @@ namespace HeyMilo
             }
         }
 
-        [JsonIgnore] public Dictionary<string, object?> AdditionalProperties => PlainValues.FromExtension(ExtensionData);
+        [JsonIgnore] public Dictionary<string, object?> AdditionalProperties => _additionalProperties ??= PlainValues.FromExtension(ExtensionData);
+
+
+        private Dictionary<string, object?>? _additionalProperties;
         [JsonExtensionData, JsonInclude] internal Dictionary<string, JsonElement>? ExtensionData { get; set; }
 
         public override string ToString() => $"{ItemId} {Status}";

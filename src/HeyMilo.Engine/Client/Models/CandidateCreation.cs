@@ -20,7 +20,10 @@ namespace HeyMilo
         [JsonIgnore] public string Name { get; internal set; } = string.Empty;
         [JsonIgnore] public string Email { get; internal set; } = string.Empty;
 
-        [JsonIgnore] public Dictionary<string, object?> AdditionalProperties => PlainValues.FromExtension(ExtensionData);
+        [JsonIgnore] public Dictionary<string, object?> AdditionalProperties => _additionalProperties ??= PlainValues.FromExtension(ExtensionData);
+
+
+        private Dictionary<string, object?>? _additionalProperties;
         [JsonExtensionData, JsonInclude] internal Dictionary<string, JsonElement>? ExtensionData { get; set; }
 
         public override string ToString() => $"{IngestionId} {Email}";

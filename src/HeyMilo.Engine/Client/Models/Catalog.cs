@@ -25,7 +25,9 @@ namespace HeyMilo
         [JsonPropertyName("object")] public string? ObjectType { get; set; }
 
         /// <summary>Fields the API sends that this version of the module does not know yet.</summary>
-        [JsonIgnore] public Dictionary<string, object?> AdditionalProperties => PlainValues.FromExtension(ExtensionData);
+        [JsonIgnore] public Dictionary<string, object?> AdditionalProperties => _additionalProperties ??= PlainValues.FromExtension(ExtensionData);
+
+        private Dictionary<string, object?>? _additionalProperties;
         [JsonExtensionData, JsonInclude] internal Dictionary<string, JsonElement>? ExtensionData { get; set; }
 
         public override string ToString() => Name;
@@ -59,7 +61,10 @@ namespace HeyMilo
         [JsonPropertyName("updated_at"), JsonConverter(typeof(UnixSecondsConverter))] public DateTimeOffset? UpdatedAt { get; set; }
         [JsonPropertyName("object")] public string? ObjectType { get; set; }
 
-        [JsonIgnore] public Dictionary<string, object?> AdditionalProperties => PlainValues.FromExtension(ExtensionData);
+        [JsonIgnore] public Dictionary<string, object?> AdditionalProperties => _additionalProperties ??= PlainValues.FromExtension(ExtensionData);
+
+
+        private Dictionary<string, object?>? _additionalProperties;
         [JsonExtensionData, JsonInclude] internal Dictionary<string, JsonElement>? ExtensionData { get; set; }
 
         public override string ToString() => Name;
@@ -78,7 +83,10 @@ namespace HeyMilo
         [JsonPropertyName("updated_at"), JsonConverter(typeof(UnixSecondsConverter))] public DateTimeOffset? UpdatedAt { get; set; }
         [JsonPropertyName("object")] public string? ObjectType { get; set; }
 
-        [JsonIgnore] public Dictionary<string, object?> AdditionalProperties => PlainValues.FromExtension(ExtensionData);
+        [JsonIgnore] public Dictionary<string, object?> AdditionalProperties => _additionalProperties ??= PlainValues.FromExtension(ExtensionData);
+
+
+        private Dictionary<string, object?>? _additionalProperties;
         [JsonExtensionData, JsonInclude] internal Dictionary<string, JsonElement>? ExtensionData { get; set; }
 
         public override string ToString() => Name;
@@ -96,7 +104,10 @@ namespace HeyMilo
         [JsonPropertyName("updated_at"), JsonConverter(typeof(UnixSecondsConverter))] public DateTimeOffset? UpdatedAt { get; set; }
         [JsonPropertyName("object")] public string? ObjectType { get; set; }
 
-        [JsonIgnore] public Dictionary<string, object?> AdditionalProperties => PlainValues.FromExtension(ExtensionData);
+        [JsonIgnore] public Dictionary<string, object?> AdditionalProperties => _additionalProperties ??= PlainValues.FromExtension(ExtensionData);
+
+
+        private Dictionary<string, object?>? _additionalProperties;
         [JsonExtensionData, JsonInclude] internal Dictionary<string, JsonElement>? ExtensionData { get; set; }
 
         public override string ToString() => Name;
@@ -117,7 +128,10 @@ namespace HeyMilo
         [JsonPropertyName("updated_at"), JsonConverter(typeof(UnixSecondsConverter))] public DateTimeOffset? UpdatedAt { get; set; }
         [JsonPropertyName("object")] public string? ObjectType { get; set; }
 
-        [JsonIgnore] public Dictionary<string, object?> AdditionalProperties => PlainValues.FromExtension(ExtensionData);
+        [JsonIgnore] public Dictionary<string, object?> AdditionalProperties => _additionalProperties ??= PlainValues.FromExtension(ExtensionData);
+
+
+        private Dictionary<string, object?>? _additionalProperties;
         [JsonExtensionData, JsonInclude] internal Dictionary<string, JsonElement>? ExtensionData { get; set; }
 
         public override string ToString() => Name;
@@ -137,7 +151,10 @@ namespace HeyMilo
         [JsonPropertyName("updated_at"), JsonConverter(typeof(UnixSecondsConverter))] public DateTimeOffset? UpdatedAt { get; set; }
         [JsonPropertyName("object")] public string? ObjectType { get; set; }
 
-        [JsonIgnore] public Dictionary<string, object?> AdditionalProperties => PlainValues.FromExtension(ExtensionData);
+        [JsonIgnore] public Dictionary<string, object?> AdditionalProperties => _additionalProperties ??= PlainValues.FromExtension(ExtensionData);
+
+
+        private Dictionary<string, object?>? _additionalProperties;
         [JsonExtensionData, JsonInclude] internal Dictionary<string, JsonElement>? ExtensionData { get; set; }
 
         public override string ToString() => Domain;
@@ -164,7 +181,10 @@ namespace HeyMilo
         [JsonPropertyName("updated_at"), JsonConverter(typeof(UnixSecondsConverter))] public DateTimeOffset? UpdatedAt { get; set; }
         [JsonPropertyName("object")] public string? ObjectType { get; set; }
 
-        [JsonIgnore] public Dictionary<string, object?> AdditionalProperties => PlainValues.FromExtension(ExtensionData);
+        [JsonIgnore] public Dictionary<string, object?> AdditionalProperties => _additionalProperties ??= PlainValues.FromExtension(ExtensionData);
+
+
+        private Dictionary<string, object?>? _additionalProperties;
         [JsonExtensionData, JsonInclude] internal Dictionary<string, JsonElement>? ExtensionData { get; set; }
 
         public override string ToString() => Name;
@@ -181,7 +201,10 @@ namespace HeyMilo
         [JsonPropertyName("date_provisioned"), JsonConverter(typeof(UnixSecondsConverter))] public DateTimeOffset? DateProvisioned { get; set; }
         [JsonPropertyName("object")] public string? ObjectType { get; set; }
 
-        [JsonIgnore] public Dictionary<string, object?> AdditionalProperties => PlainValues.FromExtension(ExtensionData);
+        [JsonIgnore] public Dictionary<string, object?> AdditionalProperties => _additionalProperties ??= PlainValues.FromExtension(ExtensionData);
+
+
+        private Dictionary<string, object?>? _additionalProperties;
         [JsonExtensionData, JsonInclude] internal Dictionary<string, JsonElement>? ExtensionData { get; set; }
 
         public override string ToString() => Number;
@@ -200,7 +223,10 @@ namespace HeyMilo
         [JsonPropertyName("created_at"), JsonConverter(typeof(UnixSecondsConverter))] public DateTimeOffset? CreatedAt { get; set; }
         [JsonPropertyName("object")] public string? ObjectType { get; set; }
 
-        [JsonIgnore] public Dictionary<string, object?> AdditionalProperties => PlainValues.FromExtension(ExtensionData);
+        [JsonIgnore] public Dictionary<string, object?> AdditionalProperties => _additionalProperties ??= PlainValues.FromExtension(ExtensionData);
+
+
+        private Dictionary<string, object?>? _additionalProperties;
         [JsonExtensionData, JsonInclude] internal Dictionary<string, JsonElement>? ExtensionData { get; set; }
 
         public override string ToString() => FullEmail;
@@ -214,7 +240,10 @@ namespace HeyMilo
         [JsonPropertyName("company_id")] public string? CompanyId { get; set; }
         [JsonPropertyName("object")] public string? ObjectType { get; set; }
 
-        [JsonIgnore] public Dictionary<string, object?> AdditionalProperties => PlainValues.FromExtension(ExtensionData);
+        [JsonIgnore] public Dictionary<string, object?> AdditionalProperties => _additionalProperties ??= PlainValues.FromExtension(ExtensionData);
+
+
+        private Dictionary<string, object?>? _additionalProperties;
         [JsonExtensionData, JsonInclude] internal Dictionary<string, JsonElement>? ExtensionData { get; set; }
 
         public override string ToString() => string.IsNullOrEmpty(Name) ? Id : Name!;
@@ -232,7 +261,10 @@ namespace HeyMilo
         /// <summary>Config field → {type, nullable, description}.</summary>
         [JsonPropertyName("config")] public Dictionary<string, object?> Config { get; set; } = new Dictionary<string, object?>();
 
-        [JsonIgnore] public Dictionary<string, object?> AdditionalProperties => PlainValues.FromExtension(ExtensionData);
+        [JsonIgnore] public Dictionary<string, object?> AdditionalProperties => _additionalProperties ??= PlainValues.FromExtension(ExtensionData);
+
+
+        private Dictionary<string, object?>? _additionalProperties;
         [JsonExtensionData, JsonInclude] internal Dictionary<string, JsonElement>? ExtensionData { get; set; }
 
         public override string ToString() => Type;
@@ -251,7 +283,10 @@ namespace HeyMilo
         [JsonPropertyName("fields")] public string[] Fields { get; set; } = Array.Empty<string>();
         [JsonPropertyName("response_formats")] public string[]? ResponseFormats { get; set; }
 
-        [JsonIgnore] public Dictionary<string, object?> AdditionalProperties => PlainValues.FromExtension(ExtensionData);
+        [JsonIgnore] public Dictionary<string, object?> AdditionalProperties => _additionalProperties ??= PlainValues.FromExtension(ExtensionData);
+
+
+        private Dictionary<string, object?>? _additionalProperties;
         [JsonExtensionData, JsonInclude] internal Dictionary<string, JsonElement>? ExtensionData { get; set; }
 
         public override string ToString() => Modality;

@@ -32,7 +32,10 @@ namespace HeyMilo
         [JsonIgnore] public bool Legacy { get; set; }
 
         /// <summary>Fields the API sends that this version of the module does not know yet.</summary>
-        [JsonIgnore] public Dictionary<string, object?> AdditionalProperties => PlainValues.FromExtension(ExtensionData);
+        /// <remarks>Built once per object from the fields the API sent, so what a script adds or changes in it stays.</remarks>
+        [JsonIgnore] public Dictionary<string, object?> AdditionalProperties => _additionalProperties ??= PlainValues.FromExtension(ExtensionData);
+
+        private Dictionary<string, object?>? _additionalProperties;
 
         [JsonExtensionData, JsonInclude] internal Dictionary<string, JsonElement>? ExtensionData { get; set; }
 

@@ -46,11 +46,14 @@ namespace HeyMilo
         [JsonPropertyName("updated_at"), JsonConverter(typeof(UnixSecondsConverter))] public DateTimeOffset? UpdatedAt { get; set; }
         [JsonPropertyName("object")] public string? ObjectType { get; set; }
 
-        /// <summary>Fields the API sends that this version of the module does not know yet.</summary>
         /// <summary>True when read from the legacy API (GET /postings); fields it lacks are empty.</summary>
         [JsonIgnore] public bool Legacy { get; set; }
 
-        [JsonIgnore] public Dictionary<string, object?> AdditionalProperties => PlainValues.FromExtension(ExtensionData);
+        /// <summary>Fields the API sends that this version of the module does not know yet.</summary>
+        /// <remarks>Built once per object from the fields the API sent, so what a script adds or changes in it stays.</remarks>
+        [JsonIgnore] public Dictionary<string, object?> AdditionalProperties => _additionalProperties ??= PlainValues.FromExtension(ExtensionData);
+
+        private Dictionary<string, object?>? _additionalProperties;
 
         [JsonExtensionData, JsonInclude] internal Dictionary<string, JsonElement>? ExtensionData { get; set; }
 

@@ -15,7 +15,9 @@ namespace HeyMilo
         [JsonPropertyName("object")] public string? ObjectType { get; set; }
 
         /// <summary>Fields the API sends that this version of the module does not know yet.</summary>
-        [JsonIgnore] public Dictionary<string, object?> AdditionalProperties => PlainValues.FromExtension(ExtensionData);
+        [JsonIgnore] public Dictionary<string, object?> AdditionalProperties => _additionalProperties ??= PlainValues.FromExtension(ExtensionData);
+
+        private Dictionary<string, object?>? _additionalProperties;
 
         [JsonExtensionData, JsonInclude] internal Dictionary<string, JsonElement>? ExtensionData { get; set; }
 
@@ -37,7 +39,10 @@ namespace HeyMilo
         [JsonPropertyName("average_resume_score")] public double? AverageResumeScore { get; set; }
         [JsonPropertyName("object")] public string? ObjectType { get; set; }
 
-        [JsonIgnore] public Dictionary<string, object?> AdditionalProperties => PlainValues.FromExtension(ExtensionData);
+        [JsonIgnore] public Dictionary<string, object?> AdditionalProperties => _additionalProperties ??= PlainValues.FromExtension(ExtensionData);
+
+
+        private Dictionary<string, object?>? _additionalProperties;
 
         [JsonExtensionData, JsonInclude] internal Dictionary<string, JsonElement>? ExtensionData { get; set; }
 

@@ -54,7 +54,9 @@ namespace HeyMilo
         [JsonPropertyName("object")] public string? ObjectType { get; set; }
 
         /// <summary>Fields the API sends that this version of the module does not know yet.</summary>
-        [JsonIgnore] public Dictionary<string, object?> AdditionalProperties => PlainValues.FromExtension(ExtensionData);
+        [JsonIgnore] public Dictionary<string, object?> AdditionalProperties => _additionalProperties ??= PlainValues.FromExtension(ExtensionData);
+
+        private Dictionary<string, object?>? _additionalProperties;
 
         [JsonExtensionData, JsonInclude] internal Dictionary<string, JsonElement>? ExtensionData { get; set; }
 
