@@ -57,7 +57,7 @@ namespace HeyMilo.Tests
             ["InterviewData"] = "Get-MiloInterview -PostingId $P1 -First 1 -Detailed",
             ["Webhook"] = "Get-MiloWebhook -First 1",
             ["CandidateImportResult"] = "[pscustomobject]@{ Name = 'Pipe Candidate'; Email = 'pipe@example.com' } | Import-MiloCandidate -PostingId $P1",
-            ["CandidateImportSummary"] = "[pscustomobject]@{ Name = 'Pipe Candidate'; Email = 'pipe@example.com' } | Import-MiloCandidate -PostingId $P1 -Summary | Where-Object { $_ -is [HeyMilo.CandidateImportSummary] }",
+            ["CandidateImportSummary"] = "$null = [pscustomobject]@{ Name = 'Pipe Candidate'; Email = 'pipe@example.com' } | Import-MiloCandidate -PostingId $P1 -SummaryVariable pipeSummary; $pipeSummary",
             ["FileInfo"] = "Export-MiloInterview -PostingId $P1 -Path made.json -PassThru",
             ["MiloSession"] = "Get-MiloSession",
             ["ConnectionTestResult"] = "Test-MiloConnection",
@@ -92,7 +92,7 @@ namespace HeyMilo.Tests
             [("Posting", "New-MiloWebhook")] = "GET /api/v2/webhooks; POST /api/v2/webhooks",
             [("Posting", "Get-MiloWebhook")] = "! ParameterArgumentTransformationError",
             [("Posting", "Disable-MiloWebhook")] = "! ParameterArgumentTransformationError",
-            [("Posting", "Import-MiloCandidate")] = "! HeyMilo.InvalidCandidate",
+            [("Posting", "Import-MiloCandidate")] = "! HeyMilo.NoEmailColumn",
             [("Posting", "Disconnect-Milo")] = "! InputObjectNotBound",
 
             [("Interview", "Get-MiloPosting")] = "! ParameterArgumentTransformationError",
@@ -122,7 +122,7 @@ namespace HeyMilo.Tests
             [("Webhook", "New-MiloWebhook")] = "! ParameterArgumentTransformationError",
             [("Webhook", "Get-MiloWebhook")] = "GET /api/v2/webhooks/{W}",
             [("Webhook", "Disable-MiloWebhook")] = "DELETE /api/v2/webhooks/{W}",
-            [("Webhook", "Import-MiloCandidate")] = "! HeyMilo.InvalidCandidate",
+            [("Webhook", "Import-MiloCandidate")] = "! HeyMilo.NoEmailColumn",
             [("Webhook", "Disconnect-Milo")] = "! InputObjectNotBound",
 
             [("CandidateImportResult", "Get-MiloPosting")] = "! ParameterArgumentTransformationError",
@@ -300,7 +300,7 @@ namespace HeyMilo.Tests
         {
             ("MiloSession", "Disconnect-Milo") => "",
             (_, "Disconnect-Milo") => "! InputObjectNotBound",
-            (_, "Import-MiloCandidate") => "! HeyMilo.InvalidCandidate",
+            (_, "Import-MiloCandidate") => "! HeyMilo.NoEmailColumn",   // an object without an email column: refused once, before any request
             _ => "! ParameterArgumentTransformationError",
         };
     }

@@ -28,12 +28,13 @@ namespace HeyMilo.Export
             for (var attempt = 0; ; attempt++)
             {
                 // A failure before the body (no answer, 5xx) was already retried by the transport and propagates.
-                var problem = await TryOnceAsync(transport, fileUri, output, target, ct).ConfigureAwait(false);
+                var (problem, kind) = await TryOnceAsync(transport, fileUri, output, target, ct).ConfigureAwait(false);
                 if (problem.Length == 0) return;
 
                 var failure = $"The export file {fileUri.AbsolutePath} was not downloaded whole: {problem}";
+                // A body that stalled past -TimeoutSec is a timeout (raise -TimeoutSec); one cut short, a network failure.
                 if (attempt >= settings.MaxRetries)
-                    throw new MiloApiException(MiloFailureKind.Network, failure + (attempt > 0 ? $" (after {attempt + 1} attempts)" : string.Empty),
+                    throw new MiloApiException(kind, failure + (attempt > 0 ? $" (after {attempt + 1} attempts)" : string.Empty),
                         "GET", fileUri.PathAndQuery);
                 var delay = Backoff(settings, attempt);
                 var text = string.Format(CultureInfo.InvariantCulture, "HeyMilo: retrying GET {0} in {1:0.0} s (retry {2} of {3}) after: {4}",
@@ -44,7 +45,7 @@ namespace HeyMilo.Export
         }
 
         /// <summary>One download into <paramref name="output"/> (emptied first); "" when whole, else what is wrong.</summary>
-        private static async Task<string> TryOnceAsync(MiloTransport transport, Uri fileUri, Stream output, string target, CancellationToken ct)
+        private static async Task<(string Problem, MiloFailureKind Kind)> TryOnceAsync(MiloTransport transport, Uri fileUri, Stream output, string target, CancellationToken ct)
         {
             Write(() => output.SetLength(0), target);
             output.Position = 0;
@@ -67,7 +68,9 @@ namespace HeyMilo.Export
                     {
                         // The transport's bounded body stream reports a lost connection or a read past the
                         // attempt's time as a MiloApiException; either way this body is not whole.
-                        return $"the connection failed after {received} bytes ({ex.Message}).";
+                        var timedOut = ex is MiloApiException { Kind: MiloFailureKind.Timeout };
+                        return ((timedOut ? "it stalled" : "the connection failed") + $" after {received} bytes ({ex.Message}).",
+                            timedOut ? MiloFailureKind.Timeout : MiloFailureKind.Network);
                     }
                     if (read == 0) break;
                     received += read;
@@ -83,10 +86,10 @@ namespace HeyMilo.Export
             }
             Write(() => output.Flush(), target);
             if (expected is long length && length != received)
-                return $"{received} of {length} bytes (Content-Length) arrived.";
+                return ($"{received} of {length} bytes (Content-Length) arrived.", MiloFailureKind.Network);
             output.Position = 0;
             var invalid = JsonProblem(output);
-            return invalid is null ? string.Empty : $"the {received} bytes that arrived are not one complete JSON document ({invalid}).";
+            return (invalid is null ? string.Empty : $"the {received} bytes that arrived are not one complete JSON document ({invalid}).", MiloFailureKind.Network);
         }
 
         /// <summary>Null when the stream holds exactly one complete JSON value; read in pieces, in constant memory.</summary>
