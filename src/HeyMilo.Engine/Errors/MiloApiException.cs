@@ -4,38 +4,6 @@ using System.Linq;
 
 namespace HeyMilo
 {
-    /// <summary>What went wrong with an API call, independent of HTTP details.</summary>
-    public enum MiloFailureKind
-    {
-        HttpError,
-        Network,
-        Timeout,
-        InvalidResponse,
-        /// <summary>The API's rate limit asked for a pause longer than the session waits; nothing was sent.</summary>
-        RateLimited,
-    }
-
-    /// <summary>One field-level problem reported by the API (400/422) or found by local validation.</summary>
-    public sealed class MiloFieldError
-    {
-        public MiloFieldError(string field, string message, string? code = null, int? itemIndex = null)
-        {
-            Field = field;
-            Message = message;
-            Code = code;
-            ItemIndex = itemIndex;
-        }
-
-        /// <summary>Dotted location, e.g. "body.data.3.email".</summary>
-        public string Field { get; }
-        public string Message { get; }
-        public string? Code { get; }
-        /// <summary>For bulk requests: the position of the offending item in the request body.</summary>
-        public int? ItemIndex { get; }
-
-        public override string ToString() => $"{Field}: {Message}";
-    }
-
     /// <summary>The single exception type for failed HeyMilo API calls.</summary>
     public sealed class MiloApiException : Exception
     {
@@ -120,4 +88,5 @@ namespace HeyMilo
             }
         }
     }
+
 }

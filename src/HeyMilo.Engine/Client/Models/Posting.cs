@@ -60,24 +60,4 @@ namespace HeyMilo
         public override string ToString() => $"{Id} {Title}";
     }
 
-    public sealed class PostingUrls
-    {
-        [JsonPropertyName("candidate_url")] public string? CandidateUrl { get; set; }
-        [JsonPropertyName("ingestion_url_key")] public string? IngestionUrlKey { get; set; }
-        [JsonPropertyName("review_url")] public string? ReviewUrl { get; set; }
-        [JsonExtensionData, JsonInclude] internal Dictionary<string, JsonElement>? ExtensionData { get; set; }
-
-        public override string ToString() => CandidateUrl ?? ReviewUrl ?? string.Empty;
-    }
-
-    public sealed class WorkflowStep
-    {
-        [JsonPropertyName("id")] public string? Id { get; set; }
-        [JsonPropertyName("type")] public string Type { get; set; } = string.Empty;
-        [JsonPropertyName("order")] public int Order { get; set; }
-        [JsonPropertyName("config")] public Dictionary<string, object?>? Config { get; set; }
-        [JsonExtensionData, JsonInclude] internal Dictionary<string, JsonElement>? ExtensionData { get; set; }
-
-        public override string ToString() => $"{Order}:{Type}";
-    }
 }
