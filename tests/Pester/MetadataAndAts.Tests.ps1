@@ -31,9 +31,9 @@ BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
     $sim = Start-MiloTestSession
 
-    # The module's clock (HeyMilo.Transport.ModuleClock.Current, internal) set to the tests' AutoAdvancingClock,
+    # The module's clock (HeyMilo.Diagnostics.ModuleClock.Current, internal) set to the tests' AutoAdvancingClock,
     # loaded into the load context of the TimeProvider the module uses.
-    $clockProperty = [HeyMilo.MiloSession].Assembly.GetType('HeyMilo.Transport.ModuleClock', $true).GetProperty('Current', [System.Reflection.BindingFlags] 'Static, NonPublic')
+    $clockProperty = [HeyMilo.MiloSession].Assembly.GetType('HeyMilo.Diagnostics.ModuleClock', $true).GetProperty('Current', [System.Reflection.BindingFlags] 'Static, NonPublic')
     $clockDll = Get-ChildItem -LiteralPath (Join-Path $PSScriptRoot '../HeyMilo.TestClock/bin') -Recurse -Filter 'HeyMilo.TestClock.dll' |
         Sort-Object LastWriteTimeUtc -Descending | Select-Object -First 1
     if ($null -eq $clockDll) { throw 'tests/HeyMilo.TestClock is not built: run dotnet build HeyMilo.sln first.' }
