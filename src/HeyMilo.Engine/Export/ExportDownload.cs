@@ -2,6 +2,7 @@ using System;
 using System.Globalization;
 using System.IO;
 using System.Net.Http;
+using System.Runtime.ExceptionServices;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
@@ -28,14 +29,17 @@ namespace HeyMilo.Export
             for (var attempt = 0; ; attempt++)
             {
                 // A failure before the body (no answer, 5xx) was already retried by the transport and propagates.
-                var (problem, kind) = await TryOnceAsync(transport, fileUri, output, target, ct).ConfigureAwait(false);
+                var (problem, cause) = await TryOnceAsync(transport, fileUri, output, target, ct).ConfigureAwait(false);
                 if (problem.Length == 0) return;
 
                 var failure = $"The export file {fileUri.AbsolutePath} was not downloaded whole: {problem}";
-                // A body that stalled past -TimeoutSec is a timeout (raise -TimeoutSec); one cut short, a network failure.
                 if (attempt >= settings.MaxRetries)
-                    throw new MiloApiException(kind, failure + (attempt > 0 ? $" (after {attempt + 1} attempts)" : string.Empty),
+                {
+                    // The transport's own verdict on the body (its attempt timeout, a lost connection) stays as it said it.
+                    if (cause != null) ExceptionDispatchInfo.Capture(cause).Throw();
+                    throw new MiloApiException(MiloFailureKind.Network, failure + (attempt > 0 ? $" (after {attempt + 1} attempts)" : string.Empty),
                         "GET", fileUri.PathAndQuery);
+                }
                 var delay = Backoff(settings, attempt);
                 var text = string.Format(CultureInfo.InvariantCulture, "HeyMilo: retrying GET {0} in {1:0.0} s (retry {2} of {3}) after: {4}",
                     fileUri.AbsolutePath, delay.TotalSeconds, attempt + 1, settings.MaxRetries, failure);
@@ -44,8 +48,8 @@ namespace HeyMilo.Export
             }
         }
 
-        /// <summary>One download into <paramref name="output"/> (emptied first); "" when whole, else what is wrong.</summary>
-        private static async Task<(string Problem, MiloFailureKind Kind)> TryOnceAsync(MiloTransport transport, Uri fileUri, Stream output, string target, CancellationToken ct)
+        /// <summary>One download into <paramref name="output"/> (emptied first); "" when whole, else what is wrong (and the transport's exception, if it said so).</summary>
+        private static async Task<(string Problem, MiloApiException? Cause)> TryOnceAsync(MiloTransport transport, Uri fileUri, Stream output, string target, CancellationToken ct)
         {
             Write(() => output.SetLength(0), target);
             output.Position = 0;
@@ -68,9 +72,7 @@ namespace HeyMilo.Export
                     {
                         // The transport's bounded body stream reports a lost connection or a read past the
                         // attempt's time as a MiloApiException; either way this body is not whole.
-                        var timedOut = ex is MiloApiException { Kind: MiloFailureKind.Timeout };
-                        return ((timedOut ? "it stalled" : "the connection failed") + $" after {received} bytes ({ex.Message}).",
-                            timedOut ? MiloFailureKind.Timeout : MiloFailureKind.Network);
+                        return ($"the connection failed after {received} bytes ({ex.Message}).", ex as MiloApiException);
                     }
                     if (read == 0) break;
                     received += read;
@@ -86,10 +88,10 @@ namespace HeyMilo.Export
             }
             Write(() => output.Flush(), target);
             if (expected is long length && length != received)
-                return ($"{received} of {length} bytes (Content-Length) arrived.", MiloFailureKind.Network);
+                return ($"{received} of {length} bytes (Content-Length) arrived.", null);
             output.Position = 0;
             var invalid = JsonProblem(output);
-            return (invalid is null ? string.Empty : $"the {received} bytes that arrived are not one complete JSON document ({invalid}).", MiloFailureKind.Network);
+            return (invalid is null ? string.Empty : $"the {received} bytes that arrived are not one complete JSON document ({invalid}).", null);
         }
 
         /// <summary>Null when the stream holds exactly one complete JSON value; read in pieces, in constant memory.</summary>
