@@ -40,6 +40,7 @@ public static class Program
 
         if (Want("import")) await ImportCase(quick ? 2_000 : 10_000, quick ? 40 : 120);
         if (Want("overlap")) await OverlapCase(2_000, TimeSpan.FromSeconds(1));
+        if (Want("window")) await ServerWindowCase(120, 4);
         if (Want("list")) await ListingCase(quick ? 2_000 : 10_000);
         if (Want("detailed")) await DetailedCase(quick ? 100 : 1_000);
         if (Want("memory")) await MemoryCase(quick ? new[] { 10_000, 20_000 } : new[] { 50_000, 100_000 });
@@ -126,6 +127,40 @@ public static class Program
             var window = sim.Requests.MaxAcceptedInAnyWindow(key, TimeSpan.FromSeconds(60));
             Row("overlap", $"{rows:N0} rows, -ThrottleLimit {throttle}", Fmt(sw.Elapsed), "", "",
                 $"{sw.Elapsed.TotalSeconds / serialBound.TotalSeconds:P0} of the serial bound ({requests} requests × {latency.TotalSeconds:0.#} s = {Fmt(serialBound)}); 429s: {throttled}; most accepted in any 60 s: {window} (limit {Limit})");
+        }
+    }
+
+    /// <summary>
+    /// The server's own window: a server allowing 40 requests per 3 s (announced in its X-RateLimit-* headers),
+    /// <paramref name="calls"/> Get-MiloPosting -First 1 calls spread over <paramref name="runspaces"/> runspaces
+    /// on one key, against the server's real budget (calls / 40 × 3 s); then the same calls against the
+    /// documented 300 per 60 s, which must never be exceeded.
+    /// </summary>
+    private static async Task ServerWindowCase(int calls, int runspaces)
+    {
+        Console.WriteLine($"[window] {calls} calls over {runspaces} runspaces ...");
+        foreach (var (limit, window) in new[] { (40, TimeSpan.FromSeconds(3)), (Limit, TimeSpan.FromSeconds(60)) })
+        {
+            var key = $"bench-window-{limit}";
+            await using var sim = await StartSim(key, o => { o.Postings = 2; o.RateLimitPerMinute = limit; o.RateLimitWindow = window; }, TimeSpan.Zero);
+            var engines = Enumerable.Range(0, runspaces).Select(_ => new Engine()).ToArray();
+            try
+            {
+                foreach (var e in engines) e.Connect(sim, key);
+                var sw = Stopwatch.StartNew();
+                await Task.WhenAll(engines.Select(e => Task.Run(() => e.Invoke($"1..{calls / runspaces} | ForEach-Object {{ Get-MiloPosting -First 1 -PageSize 1 }}"))));
+                sw.Stop();
+                var budget = TimeSpan.FromTicks(window.Ticks * Math.Max(0, (calls - 1) / limit));
+                var throttled = sim.Requests.Count(r => r.Status == 429);
+                var most = sim.Requests.MaxAcceptedInAnyWindow(key, window);
+                Row("window", $"{calls} calls, server {limit} per {window.TotalSeconds:0} s", Fmt(sw.Elapsed), Fmt(budget) + " (server's budget)",
+                    budget > TimeSpan.Zero ? $"{sw.Elapsed.TotalSeconds / budget.TotalSeconds:0.00}× the budget" : "",
+                    $"429s: {throttled}; most accepted in any {window.TotalSeconds:0} s: {most} (limit {limit})");
+            }
+            finally
+            {
+                foreach (var e in engines) e.Dispose();
+            }
         }
     }
 
