@@ -119,7 +119,7 @@ namespace HeyMilo.Export
                 if (File.Exists(_target))
                 {
                     if (!replace)
-                        throw new ExportException("FileExists", ExportFailureCategory.ResourceExists, $"The file '{_target}' appeared while exporting.", "Use -Force to replace it, or choose another -Path.", _target);
+                        throw new ExportException("FileExists", ExportFailureCategory.ResourceExists, $"The file '{_target}' appeared while it was being written.", "Use -Force to replace it, or choose another -Path.", _target);
                     File.Replace(temp, _target, null);
                 }
                 else

@@ -1,6 +1,7 @@
 using System;
 using System.IO;
 using System.Management.Automation;
+using HeyMilo.Export;
 using HeyMilo.Module;
 using HeyMilo.Module.Completers;
 
@@ -75,14 +76,14 @@ namespace HeyMilo.Commands
         /// <summary>Downloads one preview into place; false (and a non-terminating error) when it failed.</summary>
         private bool Save(MiloSession session, string id, string target)
         {
-            AtomicFile file;
+            ExportFile file;
             try
             {
-                file = AtomicFile.Create(target);
+                file = ExportFile.Create(target);
             }
-            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
+            catch (ExportException ex)
             {
-                WriteError(MiloErrors.Create(ex, "WriteFailed", ErrorCategory.WriteError, target, "Check that the folder is writable."));
+                WriteError(MiloErrors.FromException(ex, target));
                 return false;
             }
 
@@ -113,14 +114,9 @@ namespace HeyMilo.Commands
                 {
                     file.Commit(Force);
                 }
-                catch (AtomicFile.TargetExistsException ex)
+                catch (ExportException ex)
                 {
-                    WriteError(MiloErrors.Create(ex, "FileExists", ErrorCategory.ResourceExists, target, "Use -Force to replace it, or choose another -Path."));
-                    return false;
-                }
-                catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
-                {
-                    WriteError(MiloErrors.Create(ex, "WriteFailed", ErrorCategory.WriteError, target, "Check permissions of the folder and that the file is not open elsewhere."));
+                    WriteError(MiloErrors.FromException(ex, target));
                     return false;
                 }
                 WriteVerbose($"Saved the preview of voice {id} ({bytes} bytes) to {target}.");
