@@ -1,8 +1,4 @@
-using System;
-using System.Collections;
 using System.Collections.Generic;
-using System.Management.Automation;
-using System.Management.Automation.Language;
 
 namespace HeyMilo.Module.Completers
 {
@@ -11,7 +7,7 @@ namespace HeyMilo.Module.Completers
     /// currently supported"). No request, and no ValidateSet: the API decides, so a provider it adds later works
     /// without a new module.
     /// </summary>
-    public sealed class AtsNameCompleter : IArgumentCompleter
+    public sealed class AtsNameCompleter : FixedValueCompleter
     {
         internal static readonly KeyValuePair<string, string>[] Providers =
         {
@@ -19,15 +15,6 @@ namespace HeyMilo.Module.Completers
             new KeyValuePair<string, string>("avionte", "Avionte"),
         };
 
-        public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete,
-            CommandAst commandAst, IDictionary fakeBoundParameters)
-        {
-            var prefix = (wordToComplete ?? string.Empty).Trim('\'', '"');
-            foreach (var pair in Providers)
-            {
-                if (pair.Key.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
-                    yield return new CompletionResult(pair.Key, pair.Key, CompletionResultType.ParameterValue, pair.Value);
-            }
-        }
+        internal override IReadOnlyList<KeyValuePair<string, string>> Values => Providers;
     }
 }

@@ -1,13 +1,9 @@
-using System;
-using System.Collections;
 using System.Collections.Generic;
-using System.Management.Automation;
-using System.Management.Automation.Language;
 
 namespace HeyMilo.Module.Completers
 {
     /// <summary>Completes -EventType from the fixed set of webhook events the API delivers (no request).</summary>
-    public sealed class EventTypeCompleter : IArgumentCompleter
+    public sealed class EventTypeCompleter : FixedValueCompleter
     {
         internal static readonly KeyValuePair<string, string>[] EventTypes =
         {
@@ -16,15 +12,6 @@ namespace HeyMilo.Module.Completers
             new KeyValuePair<string, string>("report_available", "The interview's evaluation report is ready."),
         };
 
-        public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete,
-            CommandAst commandAst, IDictionary fakeBoundParameters)
-        {
-            var prefix = (wordToComplete ?? string.Empty).Trim('\'', '"');
-            foreach (var pair in EventTypes)
-            {
-                if (pair.Key.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
-                    yield return new CompletionResult(pair.Key, pair.Key, CompletionResultType.ParameterValue, pair.Value);
-            }
-        }
+        internal override IReadOnlyList<KeyValuePair<string, string>> Values => EventTypes;
     }
 }
