@@ -53,6 +53,8 @@ public sealed class Fault
     public bool AfterHandler { get; set; }
     /// <summary>Only requests whose raw query string contains this text.</summary>
     public string? QueryContains { get; set; }
+    /// <summary>Only requests whose body contains this text (one batch among several in flight).</summary>
+    public string? BodyContains { get; set; }
 
     internal bool OnlyDelays => Status == 0 && !Hang && !AbortConnection && !CloseConnection && !MalformedJson && !TruncatedJson && !ShapesRealBody && OversizeBytes is null;
 
@@ -98,7 +100,7 @@ public sealed class FaultInjector
         }
     }
 
-    internal Fault? Take(string method, string path, string query)
+    internal Fault? Take(string method, string path, string query, string body = "")
     {
         var segments = Segments(path);
         lock (_entries)
@@ -107,6 +109,7 @@ public sealed class FaultInjector
             {
                 if (entry.Method != method.ToUpperInvariant() || !Matches(entry.Pattern, segments)) continue;
                 if (entry.Fault.QueryContains is { } text && !query.Contains(text, StringComparison.Ordinal)) continue;
+                if (entry.Fault.BodyContains is { } part && !body.Contains(part, StringComparison.Ordinal)) continue;
                 if (--entry.Remaining == 0) _entries.Remove(entry);
                 return entry.Fault;
             }

@@ -99,7 +99,7 @@ public sealed class SimulatorHost : IAsyncDisposable
         try
         {
             if (Options.Latency > TimeSpan.Zero) await Task.Delay(Options.Latency, aborted.Token).ConfigureAwait(false);
-            var fault = Faults.Take(record.Method, record.Path, record.Query);
+            var fault = Faults.Take(record.Method, record.Path, record.Query, body);
             if (fault is { Delay.Ticks: > 0 }) await Task.Delay(fault.Delay, aborted.Token).ConfigureAwait(false);
             if (fault is { OnlyDelays: false, AfterHandler: false, ShapesRealBody: false })
             {

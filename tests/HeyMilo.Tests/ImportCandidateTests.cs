@@ -618,13 +618,13 @@ namespace HeyMilo.Tests
         {
             // Batch 2 is stored by the server and never answered; batches 3 and 4 are answered, but their
             // results wait behind batch 2 (input order) when the test stops the import.
+            // The fault picks batch 2 by its body: batches are in flight together, so "the second request to
+            // arrive" could be taken by batch 3 first.
+            Sim.Faults.Add("POST", BulkPath, new Fault { Hang = true, AfterHandler = true, BodyContains = "\"c11@example.com\"" });
             var arrivals = new System.Threading.SemaphoreSlim(0);
-            var count = 0;
             Sim.Requests.Recorded += r =>
             {
-                if (r.Path != BulkPath) return;
-                if (System.Threading.Interlocked.Increment(ref count) == 2) Sim.Faults.Add("POST", BulkPath, new Fault { Hang = true, AfterHandler = true });
-                arrivals.Release();
+                if (r.Path == BulkPath) arrivals.Release();
             };
             var host = new RecordingHost();
             using var runspace = HostedRunspace(host);
