@@ -34,6 +34,9 @@ namespace HeyMilo.Transport
         /// <summary>The server's window when its answers carry a limit but no reset: the documented "per minute".</summary>
         private static readonly TimeSpan DefaultServerWindow = TimeSpan.FromSeconds(60);
 
+        /// <summary>How precisely reset headers tell the time: whole seconds (a delta, or a Unix time).</summary>
+        private static readonly TimeSpan ResetResolution = TimeSpan.FromSeconds(1);
+
         /// <summary>Waits longer than this show a progress record that counts down.</summary>
         internal static readonly TimeSpan VisibleWait = TimeSpan.FromSeconds(2);
 
@@ -188,7 +191,7 @@ namespace HeyMilo.Transport
         /// lowered it relaxes the server window again. The window is learned from the reset times the server
         /// announces (the longest seen since its limit last changed).
         /// </summary>
-        public void Observe(int? limit, int? remaining, TimeSpan? resetIn, TimeSpan? pause)
+        public void Observe(int? limit, int? remaining, TimeSpan? resetIn, TimeSpan? pause, bool rejected = false)
         {
             var now = ModuleClock.Current.GetUtcNow();
             lock (_sync)
@@ -209,7 +212,9 @@ namespace HeyMilo.Transport
                         var span = ServerWindow;
                         // The same margin as the client's 61 s for 60: 1/60 of the window, at least 50 ms.
                         var margin = TimeSpan.FromTicks(Math.Max(span.Ticks / 60, TimeSpan.FromMilliseconds(50).Ticks));
-                        _server = new SlidingLog(l, span + margin, _server);
+                        // The first headers arrive after other requests already left (several runspaces start at
+                        // once): those count against the server's window too, so its log starts from the client's.
+                        _server = new SlidingLog(l, span + margin, _server ?? _client);
                     }
                 }
                 if (remaining.HasValue)
@@ -219,9 +224,19 @@ namespace HeyMilo.Transport
                 }
                 if (resetIn is TimeSpan reset) _serverResetAt = now + reset;
 
-                if (pause is TimeSpan p && now + p > _pausedUntil) _pausedUntil = now + p;
+                if (pause is TimeSpan p && now + p > _pausedUntil && !ExplainedByServerLog(p, rejected, remaining, resetIn, now))
+                    _pausedUntil = now + p;
             }
         }
+
+        /// <summary>
+        /// "None left, resets in N s" on an answer that was not refused. Reset times are whole seconds, so the
+        /// window really frees up to a second before the header says. When the server's log (which knows when
+        /// each request left) already holds the next request at least that long, it is the finer measure, and
+        /// pausing every caller until the rounded-up second would waste up to a second of every window.
+        /// </summary>
+        private bool ExplainedByServerLog(TimeSpan pause, bool rejected, int? remaining, TimeSpan? resetIn, DateTimeOffset now) =>
+            !rejected && remaining == 0 && resetIn == pause && _server != null && _server.WaitFor(now) >= pause - ResetResolution;
 
         private void Tighten(int requestsPerMinute)
         {

@@ -54,7 +54,8 @@ namespace HeyMilo.Transport
                     RateLimitHeaders.Limit(response),
                     RateLimitHeaders.Remaining(response),
                     RateLimitHeaders.ResetIn(response, now),
-                    RateLimitHeaders.PausesTheKey(response) ? RateLimitHeaders.ServerRequestedPause(response, now) : null);
+                    RateLimitHeaders.PausesTheKey(response) ? RateLimitHeaders.ServerRequestedPause(response, now) : null,
+                    rejected: (int)response.StatusCode == 429);
             }
             return outcome;
         }
