@@ -25,7 +25,7 @@ namespace HeyMilo.Engine.Tests
 
         public void Dispose() => ModuleClock.Current = TimeProvider.System;
 
-        private Task Acquire() => _gate.AcquireAsync("GET /api/v2/postings", MaxServerWait, CancellationToken.None);
+        private Task<RateLimitGate.Permit> Acquire() => _gate.AcquireAsync("GET /api/v2/postings", MaxServerWait, CancellationToken.None);
 
         [Fact]
         public void Requests_sent_before_the_first_headers_count_against_the_server_window()
@@ -55,6 +55,24 @@ namespace HeyMilo.Engine.Tests
 
             Assert.True(next.Wait(TimeSpan.FromSeconds(10)));
             Assert.Equal(TimeSpan.FromSeconds(3), _gate.Snapshot().Window);
+        }
+
+        [Fact]
+        public void A_request_counts_from_its_answer_when_that_came_late()
+        {
+            _gate.Observe(limit: 40, remaining: 40, resetIn: TimeSpan.FromSeconds(3), pause: null);
+            var permits = Enumerable.Range(0, 40).Select(_ => Acquire()).ToArray();
+            Assert.All(permits, t => Assert.True(t.IsCompleted));
+            // The first request reached the server 0.1 s after its permit (a busy machine): the server counts it from then.
+            _clock.Advance(TimeSpan.FromSeconds(0.1));
+            _gate.Answered(permits[0].Result);
+            _clock.Advance(TimeSpan.FromSeconds(2.96)); // 3.06 s after the permit, 2.96 s after the server counted it
+
+            var next = Acquire();
+
+            Assert.False(next.IsCompleted, "the next window's first request left before the server's window had moved past the late one: a 429");
+            _clock.Advance(TimeSpan.FromSeconds(0.1));
+            Assert.True(next.Wait(TimeSpan.FromSeconds(10)));
         }
 
         [Fact]

@@ -137,7 +137,7 @@ public sealed class SimulatorHost : IAsyncDisposable
 
         if (_limit.Enabled)
         {
-            var (accepted, limit, remaining, reset) = _limit.TryAcquire(record.ApiKey, Options.Clock());
+            var (accepted, limit, remaining, reset) = _limit.TryAcquire(record.ApiKey, Options.Clock);
             http.Response.Headers["X-RateLimit-Limit"] = limit.ToString();
             http.Response.Headers["X-RateLimit-Remaining"] = remaining.ToString();
             http.Response.Headers["X-RateLimit-Reset"] = reset.ToString();

@@ -15,11 +15,16 @@ internal sealed class SlidingWindowLimit
 
     public bool Enabled => _limit > 0;
 
-    /// <summary>Takes a slot for the key, or says how long until one frees up.</summary>
-    public (bool Accepted, int Limit, int Remaining, int ResetSeconds) TryAcquire(string key, DateTimeOffset now)
+    /// <summary>
+    /// Takes a slot for the key, or says how long until one frees up. The time is read inside the lock, so the
+    /// log stays in order and the reset it announces never exceeds the window (a request stamped before one that
+    /// got the lock first would say "resets in 4 s" of a 3 s window).
+    /// </summary>
+    public (bool Accepted, int Limit, int Remaining, int ResetSeconds) TryAcquire(string key, Func<DateTimeOffset> clock)
     {
         lock (_accepted)
         {
+            var now = clock();
             if (!_accepted.TryGetValue(key, out var times)) _accepted[key] = times = new Queue<DateTimeOffset>();
             while (times.Count > 0 && now - times.Peek() >= Window) times.Dequeue();
             var accepted = times.Count < _limit;

@@ -104,7 +104,7 @@ namespace HeyMilo.Transport
         /// countdown. A wait the server's headers impose that is longer than <paramref name="maxServerWait"/>
         /// is not waited: it fails at once with the server's reset time (HeyMilo.RateLimited).
         /// </summary>
-        public async Task AcquireAsync(string requestLine, TimeSpan maxServerWait, CancellationToken cancellationToken)
+        public async Task<Permit> AcquireAsync(string requestLine, TimeSpan maxServerWait, CancellationToken cancellationToken)
         {
             var clock = ModuleClock.Current;
             var waited = TimeSpan.Zero;
@@ -132,10 +132,11 @@ namespace HeyMilo.Transport
                             var serverFree = _server?.WaitFor(now) ?? TimeSpan.Zero;
                             if (clientFree <= TimeSpan.Zero && serverFree <= TimeSpan.Zero)
                             {
-                                _client.Take(now);
-                                _server?.Take(now);
+                                var permit = new Permit(now);
+                                _client.Take(permit);
+                                _server?.Take(permit);
                                 _takenSinceObserved++;
-                                return;
+                                return permit;
                             }
                             byServer = serverFree > clientFree;
                             delay = byServer ? serverFree : clientFree;
@@ -238,6 +239,21 @@ namespace HeyMilo.Transport
         private bool ExplainedByServerLog(TimeSpan pause, bool rejected, int? remaining, TimeSpan? resetIn, DateTimeOffset now) =>
             !rejected && remaining == 0 && resetIn == pause && _server != null && _server.WaitFor(now) >= pause - ResetResolution;
 
+        /// <summary>
+        /// The attempt that took <paramref name="permit"/> has its answer (or failed). The server counted the request
+        /// somewhere between the permit and now, and counts it from then: from here on it leaves the windows as of
+        /// now, the latest moment the server can have counted it. On a busy machine or network that moment is tens of
+        /// milliseconds after the permit, more than the windows' margin, and the next window's first request met a 429.
+        /// </summary>
+        public void Answered(Permit permit)
+        {
+            var now = ModuleClock.Current.GetUtcNow();
+            lock (_sync)
+            {
+                if (now > permit.At) permit.At = now;
+            }
+        }
+
         private void Tighten(int requestsPerMinute)
         {
             lock (_sync)
@@ -253,19 +269,34 @@ namespace HeyMilo.Transport
             Limit = requestsPerMinute;
         }
 
-        /// <summary>When each of the last requests took its permit, at most <c>limit</c> of them, oldest first.</summary>
+        /// <summary>
+        /// One request's place in the windows: when it took its permit, then (<see cref="Answered"/>) when its answer
+        /// came. The client's and the server's log share it, so both see the later time.
+        /// </summary>
+        internal sealed class Permit
+        {
+            internal Permit(DateTimeOffset at) => At = at;
+
+            internal DateTimeOffset At { get; set; }
+        }
+
+        /// <summary>
+        /// The last requests, at most <c>limit</c> of them, in the order they took their permits. A permit answered
+        /// late may stand before one answered early; it then holds that one back until it leaves itself, which errs
+        /// by at most a round trip on the safe side.
+        /// </summary>
         private sealed class SlidingLog
         {
             private readonly int _limit;
             private readonly TimeSpan _window;
-            private readonly Queue<DateTimeOffset> _taken = new Queue<DateTimeOffset>();
+            private readonly Queue<Permit> _taken = new Queue<Permit>();
 
             public SlidingLog(int limit, TimeSpan window, SlidingLog? carried)
             {
                 _limit = limit;
                 _window = window;
                 if (carried is null) return;
-                foreach (var at in carried._taken) _taken.Enqueue(at);
+                foreach (var permit in carried._taken) _taken.Enqueue(permit);
                 while (_taken.Count > _limit) _taken.Dequeue();
             }
 
@@ -279,7 +310,7 @@ namespace HeyMilo.Transport
             public DateTimeOffset? NextFree(DateTimeOffset now)
             {
                 Expire(now);
-                return _taken.Count < _limit || _taken.Count == 0 ? (DateTimeOffset?)null : _taken.Peek() + _window;
+                return _taken.Count < _limit || _taken.Count == 0 ? (DateTimeOffset?)null : _taken.Peek().At + _window;
             }
 
             /// <summary>Zero when a permit is free now, else how long until the oldest request leaves the window.</summary>
@@ -287,15 +318,15 @@ namespace HeyMilo.Transport
             {
                 Expire(now);
                 if (_taken.Count < _limit) return TimeSpan.Zero;
-                var wait = _taken.Peek() + _window - now;
+                var wait = _taken.Peek().At + _window - now;
                 return wait <= TimeSpan.Zero ? TimeSpan.FromTicks(1) : wait;
             }
 
-            public void Take(DateTimeOffset now) => _taken.Enqueue(now);
+            public void Take(Permit permit) => _taken.Enqueue(permit);
 
             private void Expire(DateTimeOffset now)
             {
-                while (_taken.Count > 0 && now - _taken.Peek() >= _window) _taken.Dequeue();
+                while (_taken.Count > 0 && now - _taken.Peek().At >= _window) _taken.Dequeue();
             }
         }
     }

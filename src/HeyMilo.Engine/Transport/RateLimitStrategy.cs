@@ -37,9 +37,10 @@ namespace HeyMilo.Transport
             }
 
             var request = context.GetRequestMessage();
+            RateLimitGate.Permit permit;
             try
             {
-                await _gate.AcquireAsync(request is null ? "request" : RequestOptions.Describe(request), _maxServerWait, context.CancellationToken).ConfigureAwait(false);
+                permit = await _gate.AcquireAsync(request is null ? "request" : RequestOptions.Describe(request), _maxServerWait, context.CancellationToken).ConfigureAwait(false);
             }
             catch (Exception ex)
             {
@@ -47,6 +48,7 @@ namespace HeyMilo.Transport
             }
 
             var outcome = await callback(context, state).ConfigureAwait(false);
+            _gate.Answered(permit);
             if (outcome.Result is HttpResponseMessage response)
             {
                 var now = ModuleClock.Current.GetUtcNow();
