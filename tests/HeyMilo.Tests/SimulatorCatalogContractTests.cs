@@ -4,12 +4,11 @@ using System.Linq;
 using System.Net.Http;
 using System.Text;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using System.Threading.Tasks;
 using HeyMilo.Simulator;
 using HeyMilo.Tests.Infrastructure;
 using Xunit;
-using static HeyMilo.Tests.Infrastructure.OpenApiContract;
+using static HeyMilo.Tests.Infrastructure.OpenApiDocument;
 
 namespace HeyMilo.Tests
 {
@@ -70,18 +69,9 @@ namespace HeyMilo.Tests
 
         private async Task<(int Status, JsonElement Body)> Get(string path, string? key = Key)
         {
-            using var request = new HttpRequestMessage(HttpMethod.Get, path.TrimStart('/'));
-            if (key != null) request.Headers.Add("X-API-KEY", key);
-            using var response = await _http.SendAsync(request);
-            var text = await response.Content.ReadAsStringAsync();
+            var (status, text) = await SimulatorHttp.SendAsync(_http, "GET", path, key: key);
             using var doc = JsonDocument.Parse(text);
-            return ((int)response.StatusCode, doc.RootElement.Clone());
-        }
-
-        private static void AssertFits(JsonElement schema, JsonElement json)
-        {
-            var problems = Problems(schema, json);
-            Assert.True(problems.Count == 0, string.Join(Environment.NewLine, problems) + Environment.NewLine + json);
+            return (status, doc.RootElement.Clone());
         }
 
         /// <summary>Every page of a listing with limit=2, each checked against the documented 200 schema.</summary>
@@ -93,7 +83,7 @@ namespace HeyMilo.Tests
             {
                 var (status, page) = await Get($"{path}?limit=2{query}" + (after is null ? "" : "&starting_after=" + Uri.EscapeDataString(after)));
                 Assert.Equal(200, status);
-                AssertFits(ResponseSchema("GET", specPath, 200), page);
+                AssertAnswer("GET", specPath, 200, page);
                 pages.Add(page);
                 Assert.True(pages.Count <= 100, "The listing never ends.");
                 var data = page.GetProperty("data");
@@ -152,7 +142,7 @@ namespace HeyMilo.Tests
             {
                 var (status, json) = await Get(f.Path + "/" + Uri.EscapeDataString(item.GetProperty("id").GetString()!));
                 Assert.Equal(200, status);
-                AssertFits(ResponseSchema("GET", f.GetPath, 200), json);
+                AssertAnswer("GET", f.GetPath, 200, json);
                 Assert.True(JsonElement.DeepEquals(item, json.GetProperty("data")), $"{json} differs from the listed {item}");
             }
         }
@@ -164,7 +154,7 @@ namespace HeyMilo.Tests
             var f = s_families[family];
             var (status, json) = await Get(f.Path + "/NO_SUCH_ID");
             Assert.Equal(404, status);
-            AssertFits(ResponseSchema("GET", f.GetPath, 404), json);
+            AssertAnswer("GET", f.GetPath, 404, json);
             var error = json.GetProperty("error");
             Assert.Equal("resource_missing", error.GetProperty("code").GetString());
             Assert.Contains("NO_SUCH_ID", error.GetProperty("message").GetString());
@@ -183,7 +173,7 @@ namespace HeyMilo.Tests
             {
                 var (status, json) = await Get($"{f.Path}?limit={value}");
                 Assert.Equal(422, status);
-                AssertFits(ResponseSchema("GET", f.Path, 422), json);
+                AssertAnswer("GET", f.Path, 422, json);
                 var detail = Assert.Single(json.GetProperty("detail").EnumerateArray());
                 Assert.Equal("[\"query\",\"limit\"]", detail.GetProperty("loc").GetRawText());
                 Assert.Equal(type, detail.GetProperty("type").GetString());
@@ -197,7 +187,7 @@ namespace HeyMilo.Tests
             var f = s_families[family];
             var (status, json) = await Get(f.Path, key: null);
             Assert.Equal(401, status);
-            AssertFits(ResponseSchema("GET", f.Path, 401), json);
+            AssertAnswer("GET", f.Path, 401, json);
         }
 
         [Theory]
@@ -218,7 +208,7 @@ namespace HeyMilo.Tests
 
             var (status, none) = await Get(f.Path + "?search=zz-no-such-name");
             Assert.Equal(200, status);
-            AssertFits(ResponseSchema("GET", f.Path, 200), none);
+            AssertAnswer("GET", f.Path, 200, none);
             Assert.Equal(0, none.GetProperty("data").GetArrayLength());
             Assert.False(none.GetProperty("pagination").GetProperty("has_more").GetBoolean());
         }
@@ -240,7 +230,7 @@ namespace HeyMilo.Tests
             var covered = s_families.Values.SelectMany(f => new[] { f.Path, f.GetPath })
                 .Concat(new[] { "/api/v2/voices/{voice_id}/preview", "/api/v2/workspaces", "/api/v2/schemas/agents", "/api/v2/schemas/question-types" });
             var tags = new[] { "Email Templates", "Email Template Groups", "Design Templates", "Design Template Groups", "Interview Templates", "Domains", "Voices", "Phone Numbers", "Sender Emails", "Workspaces", "Schema Discovery" };
-            var documented = Spec.GetProperty("paths").EnumerateObject()
+            var documented = Root.GetProperty("paths").EnumerateObject()
                 .Where(p => p.Value.TryGetProperty("get", out var get) && get.GetProperty("tags").EnumerateArray().Any(t => tags.Contains(t.GetString())))
                 .Select(p => p.Name);
             Assert.Equal(documented.OrderBy(p => p), covered.OrderBy(p => p));
@@ -280,7 +270,7 @@ namespace HeyMilo.Tests
 
             var (status, json) = await Get("/api/v2/voices/wrv-nosuch/preview");
             Assert.Equal(404, status);
-            AssertFits(ResponseSchema("GET", "/api/v2/voices/{voice_id}/preview", 404), json);
+            AssertAnswer("GET", "/api/v2/voices/{voice_id}/preview", 404, json);
         }
 
         [Fact]
@@ -288,7 +278,7 @@ namespace HeyMilo.Tests
         {
             var (status, json) = await Get("/api/v2/workspaces");
             Assert.Equal(200, status);
-            AssertFits(ResponseSchema("GET", "/api/v2/workspaces", 200), json);
+            AssertAnswer("GET", "/api/v2/workspaces", 200, json);
             var workspace = Assert.Single(json.GetProperty("data").EnumerateArray());
             Assert.Equal(CatalogData.WorkspaceId, workspace.GetProperty("id").GetString());
             Assert.Equal(JsonValueKind.String, workspace.GetProperty("name").ValueKind);
@@ -300,7 +290,7 @@ namespace HeyMilo.Tests
         {
             var (status, json) = await Get("/api/v2/schemas/agents");
             Assert.Equal(200, status);
-            AssertFits(ResponseSchema("GET", "/api/v2/schemas/agents", 200), json);
+            AssertAnswer("GET", "/api/v2/schemas/agents", 200, json);
             var agents = json.GetProperty("agents");
             var modalities = ModalityEnum();
             var steps = new[] { "_WebInterviewStep", "_ConversationalSMSStep", "_ResumeStep", "_FormStep" }.Select(Schema).ToList();
@@ -325,7 +315,7 @@ namespace HeyMilo.Tests
         {
             var (status, json) = await Get("/api/v2/schemas/question-types");
             Assert.Equal(200, status);
-            AssertFits(ResponseSchema("GET", "/api/v2/schemas/question-types", 200), json);
+            AssertAnswer("GET", "/api/v2/schemas/question-types", 200, json);
             var modalities = json.GetProperty("modalities");
             Assert.Equal(ModalityEnum().OrderBy(m => m), modalities.EnumerateObject().Select(m => m.Name).OrderBy(m => m));
             var question = Schema("QuestionResponse").GetProperty("properties");
