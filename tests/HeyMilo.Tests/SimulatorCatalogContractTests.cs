@@ -18,7 +18,7 @@ namespace HeyMilo.Tests
     /// the end, search where documented, get by id, 404 and 422 bodies, the voice preview's bytes.
     /// Only HTTP is involved, so each test starts a simulator and no PowerShell runspace.
     /// </summary>
-    public class SimulatorCatalogContractTests : IAsyncLifetime
+    public class SimulatorCatalogContractTests : SimulatorOnlyTestBase
     {
         private const string Key = MiloTestBase.Key;
 
@@ -52,24 +52,9 @@ namespace HeyMilo.Tests
             return data;
         }
 
-        private SimulatorHost _sim = null!;
-        private HttpClient _http = null!;
-
-        public async Task InitializeAsync()
-        {
-            _sim = await SimulatorHost.StartAsync(new SimulatorOptions { Url = "http://127.0.0.1:0" });
-            _http = new HttpClient { BaseAddress = _sim.BaseUri };
-        }
-
-        public async Task DisposeAsync()
-        {
-            _http.Dispose();
-            await _sim.DisposeAsync();
-        }
-
         private async Task<(int Status, JsonElement Body)> Get(string path, string? key = Key)
         {
-            var (status, text) = await SimulatorHttp.SendAsync(_http, "GET", path, key: key);
+            var (status, text) = await SimulatorHttp.SendAsync(Http, "GET", path, key: key);
             using var doc = JsonDocument.Parse(text);
             return (status, doc.RootElement.Clone());
         }
@@ -248,7 +233,7 @@ namespace HeyMilo.Tests
             {
                 using var request = new HttpRequestMessage(HttpMethod.Get, url);
                 request.Headers.Add("X-API-KEY", Key);
-                using var response = await _http.SendAsync(request);
+                using var response = await Http.SendAsync(request);
                 Assert.Equal(200, (int)response.StatusCode);
                 Assert.Equal(audioType, response.Content.Headers.ContentType?.MediaType);
                 var bytes = await response.Content.ReadAsByteArrayAsync();
@@ -398,9 +383,9 @@ namespace HeyMilo.Tests
                 c.EmailTemplateIds.Concat(c.EmailTemplateGroupIds).Concat(c.DesignTemplateIds).Concat(c.DesignTemplateGroupIds).Concat(c.InterviewTemplateIds)
                     .Concat(c.DomainIds).Concat(c.VoiceIds).Concat(c.PhoneNumberIds).Concat(c.SenderEmailIds);
 
-            Assert.Equal(Everything(_sim.Data.Catalog), Everything(same.Data.Catalog));
-            Assert.Empty(Everything(_sim.Data.Catalog).Intersect(Everything(other.Data.Catalog)));
-            Assert.Equal(Ids(await All("/api/v2/voices")), _sim.Data.Catalog.VoiceIds);
+            Assert.Equal(Everything(Sim.Data.Catalog), Everything(same.Data.Catalog));
+            Assert.Empty(Everything(Sim.Data.Catalog).Intersect(Everything(other.Data.Catalog)));
+            Assert.Equal(Ids(await All("/api/v2/voices")), Sim.Data.Catalog.VoiceIds);
         }
     }
 }

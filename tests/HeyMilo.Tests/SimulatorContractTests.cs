@@ -14,26 +14,11 @@ namespace HeyMilo.Tests
     /// (<see cref="OpenApiDocument"/>) itself. Only HTTP is involved, so each test starts a simulator and no
     /// PowerShell runspace.
     /// </summary>
-    public sealed class SimulatorContractTests : IAsyncLifetime
+    public sealed class SimulatorContractTests : SimulatorOnlyTestBase
     {
-        private SimulatorHost _sim = null!;
-        private HttpClient _http = null!;
-
-        public async Task InitializeAsync()
-        {
-            _sim = await SimulatorHost.StartAsync(new SimulatorOptions { Url = "http://127.0.0.1:0" });
-            _http = new HttpClient { BaseAddress = _sim.BaseUri };
-        }
-
-        public async Task DisposeAsync()
-        {
-            _http.Dispose();
-            await _sim.DisposeAsync();
-        }
-
         private async Task AssertAnswer(string method, string path, string specPath, int status, string? body = null, string? key = MiloTestBase.Key)
         {
-            var (actual, text) = await SimulatorHttp.SendAsync(_http, method, path, body, key);
+            var (actual, text) = await SimulatorHttp.SendAsync(Http, method, path, body, key);
             Assert.True(status == actual, $"{method} {path}: expected {status}, got {actual}: {text}");
             using var answer = JsonDocument.Parse(text);
             OpenApiDocument.AssertAnswer(method, specPath, status, answer.RootElement);
@@ -59,8 +44,8 @@ namespace HeyMilo.Tests
         [InlineData("POST", "/api/v2/postings/{posting}/candidates/bulk", "/api/v2/postings/{posting_id}/candidates/bulk", 422, "{\"data\":[{\"name\":\"Ada\",\"email\":\"not-an-email\"}]}")]
         public async Task Answers_carry_every_documented_property_and_no_other(string method, string path, string specPath, int status, string? body)
         {
-            string Fill(string s) => s.Replace("{posting}", _sim.Data.PostingIds[0]).Replace("{interview}", _sim.Data.CandidateInterviewIds(_sim.Data.PostingIds[0])[0])
-                .Replace("{webhook}", _sim.Data.WebhookIds[0]);
+            string Fill(string s) => s.Replace("{posting}", Sim.Data.PostingIds[0]).Replace("{interview}", Sim.Data.CandidateInterviewIds(Sim.Data.PostingIds[0])[0])
+                .Replace("{webhook}", Sim.Data.WebhookIds[0]);
             await AssertAnswer(method, Fill(path), specPath, status, body is null ? null : Fill(body));
         }
 
