@@ -9,39 +9,20 @@ using Xunit;
 
 namespace HeyMilo.Tests
 {
-    public class ExportTests : MiloTestBase
+    public class ExportTests : FolderTestBase
     {
-        private readonly string _folder = Path.Combine(Path.GetTempPath(), "heymilo-export-" + Guid.NewGuid().ToString("N"));
+        public ExportTests() : base("export")
+        {
+        }
 
         protected override void Configure(SimulatorOptions options) => options.Postings = 5;
-
-        public override async System.Threading.Tasks.Task InitializeAsync()
-        {
-            await base.InitializeAsync();
-            Directory.CreateDirectory(_folder);
-            Connect("-MaxRetries 0");
-            // Relative -Path values resolve against the PowerShell location, not the process directory.
-            Ok($"$ExecutionContext.SessionState.Path.SetLocation('{_folder}') | Out-Null");
-        }
-
-        public override async System.Threading.Tasks.Task DisposeAsync()
-        {
-            await base.DisposeAsync();
-            try
-            {
-                Directory.Delete(_folder, recursive: true);
-            }
-            catch (IOException)
-            {
-            }
-        }
 
         private string P0 => Sim.Data.PostingIds[0];
         private string P1 => Sim.Data.PostingIds[1];
 
-        private string File(string name) => Path.Combine(_folder, name);
+        private string File(string name) => Path.Combine(Folder, name);
 
-        private string[] FolderContents() => Directory.GetFiles(_folder, "*", new EnumerationOptions { AttributesToSkip = 0 }).Select(Path.GetFileName).OrderBy(n => n).ToArray()!;
+        private string[] FolderContents() => Directory.GetFiles(Folder, "*", new EnumerationOptions { AttributesToSkip = 0 }).Select(Path.GetFileName).OrderBy(n => n).ToArray()!;
 
         /// <summary>Runs a script that must succeed: no terminating and no non-terminating error.</summary>
         private PsResult Ok(string script)
@@ -240,7 +221,7 @@ namespace HeyMilo.Tests
             using var ps = Ps.Create($"Export-MiloInterview -PostingId {P0} -Path stopped.json");
             var invocation = ps.BeginInvoke();
             await secondPage.Task.WaitAsync(TimeSpan.FromSeconds(60));
-            Assert.Single(Directory.GetFiles(_folder, ".stopped.json.*.tmp", new EnumerationOptions { AttributesToSkip = 0 }));
+            Assert.Single(Directory.GetFiles(Folder, ".stopped.json.*.tmp", new EnumerationOptions { AttributesToSkip = 0 }));
 
             ps.Stop();
 

@@ -11,34 +11,16 @@ namespace HeyMilo.Tests
     /// Listings that the API gets wrong are not passed on silently: a cursor that steps back (items come
     /// twice) and a listing that ends (has_more false) short of its total_count.
     /// </summary>
-    public class ListingHonestyTests : MiloTestBase
+    public class ListingHonestyTests : FolderTestBase
     {
-        private readonly string _folder = Path.Combine(Path.GetTempPath(), "heymilo-honest-" + Guid.NewGuid().ToString("N"));
+        public ListingHonestyTests() : base("honest")
+        {
+        }
 
         protected override void Configure(SimulatorOptions options)
         {
             options.Postings = 3;
             options.BusyPostingCandidates = 350;
-        }
-
-        public override async System.Threading.Tasks.Task InitializeAsync()
-        {
-            await base.InitializeAsync();
-            Directory.CreateDirectory(_folder);
-            Connect("-MaxRetries 0");
-            Run($"$ExecutionContext.SessionState.Path.SetLocation('{_folder}') | Out-Null").ThrowIfTerminating();
-        }
-
-        public override async System.Threading.Tasks.Task DisposeAsync()
-        {
-            await base.DisposeAsync();
-            try
-            {
-                Directory.Delete(_folder, recursive: true);
-            }
-            catch (IOException)
-            {
-            }
         }
 
         private string P0 => Sim.Data.PostingIds[0];
@@ -95,7 +77,7 @@ namespace HeyMilo.Tests
             Assert.Equal("HeyMilo.ListingIncomplete,HeyMilo.Commands.ExportMiloInterviewCommand", error.FullyQualifiedErrorId);
             Assert.Contains("ended after 110", error.ErrorDetails.Message);
             Assert.Contains("-AllowIncomplete", error.ErrorDetails.RecommendedAction);
-            Assert.Empty(Directory.GetFiles(_folder, "*", new EnumerationOptions { AttributesToSkip = 0 }));
+            Assert.Empty(Directory.GetFiles(Folder, "*", new EnumerationOptions { AttributesToSkip = 0 }));
         }
 
         [Fact]
@@ -106,7 +88,7 @@ namespace HeyMilo.Tests
 
             Assert.Empty(result.Errors);
             Assert.Contains(result.Warnings, w => w.Contains("ended after 110", StringComparison.Ordinal));
-            Assert.Equal(111, File.ReadAllLines(Path.Combine(_folder, "short.csv")).Length);
+            Assert.Equal(111, File.ReadAllLines(Path.Combine(Folder, "short.csv")).Length);
         }
 
         [Fact]
@@ -116,7 +98,7 @@ namespace HeyMilo.Tests
             var result = Run($"Export-MiloInterview -PostingId {P0} -Path all.csv").ThrowIfTerminating();
 
             Assert.Empty(result.Errors);
-            var ids = File.ReadAllLines(Path.Combine(_folder, "all.csv")).Skip(1).Select(l => l.Split(',')[1]).ToList();
+            var ids = File.ReadAllLines(Path.Combine(Folder, "all.csv")).Skip(1).Select(l => l.Split(',')[1]).ToList();
             Assert.Equal(Sim.Data.CandidateInterviewIds(P0), ids);
             Assert.NotEmpty(result.Warnings);
         }

@@ -13,31 +13,13 @@ namespace HeyMilo.Tests
     /// Objects bind to what they are: every output type of the module piped into every cmdlet that takes
     /// pipeline input (the matrix of docs/pipeline.md), and the scenarios behind it.
     /// </summary>
-    public class PipelineTests : MiloTestBase
+    public class PipelineTests : FolderTestBase
     {
-        private readonly string _folder = Path.Combine(Path.GetTempPath(), "heymilo-pipe-" + Guid.NewGuid().ToString("N"));
+        public PipelineTests() : base("pipe")
+        {
+        }
 
         protected override void Configure(SimulatorOptions options) => options.Postings = 4;
-
-        public override async System.Threading.Tasks.Task InitializeAsync()
-        {
-            await base.InitializeAsync();
-            Directory.CreateDirectory(_folder);
-            Connect("-MaxRetries 0");
-            Run($"$ExecutionContext.SessionState.Path.SetLocation('{_folder}') | Out-Null").ThrowIfTerminating();
-        }
-
-        public override async System.Threading.Tasks.Task DisposeAsync()
-        {
-            await base.DisposeAsync();
-            try
-            {
-                Directory.Delete(_folder, recursive: true);
-            }
-            catch (IOException)
-            {
-            }
-        }
 
         private string P0 => Sim.Data.PostingIds[0];
         private string P1 => Sim.Data.PostingIds[1];
@@ -213,7 +195,7 @@ namespace HeyMilo.Tests
             var exported = Run("$i | Export-MiloInterview -Path refused.csv -Status completed");
             Assert.Equal("HeyMilo.NotAPosting,HeyMilo.Commands.ExportMiloInterviewCommand", Assert.Single(exported.AllErrors).FullyQualifiedErrorId);
             Assert.Empty(Sim.Requests.Snapshot());
-            Assert.Empty(Directory.GetFiles(_folder, "*", new EnumerationOptions { AttributesToSkip = 0 }));
+            Assert.Empty(Directory.GetFiles(Folder, "*", new EnumerationOptions { AttributesToSkip = 0 }));
         }
 
         [Fact]
@@ -235,7 +217,7 @@ namespace HeyMilo.Tests
 
             Ok($"Get-MiloInterview -PostingId {P0} -Status completed | Export-MiloInterview -Path completed.csv");
 
-            var rows = File.ReadAllLines(Path.Combine(_folder, "completed.csv")).Skip(1).Select(l => l.Split(',')).ToList();
+            var rows = File.ReadAllLines(Path.Combine(Folder, "completed.csv")).Skip(1).Select(l => l.Split(',')).ToList();
             Assert.Equal(completed, rows.Select(r => r[1]));
             Assert.All(rows, r => Assert.Equal("completed", r[5]));
             // Only Get-MiloInterview's own listing: two pages of the 150 interviews, nothing fetched by the export.
@@ -252,7 +234,7 @@ namespace HeyMilo.Tests
 
             Ok($"Export-MiloInterview -PostingId {P0} -Status completed, shortlisted -CreatedAfter ([DateTimeOffset]'2025-01-01Z') -Path filtered.csv");
 
-            var ids = File.ReadAllLines(Path.Combine(_folder, "filtered.csv")).Skip(1).Select(l => l.Split(',')[1]).ToList();
+            var ids = File.ReadAllLines(Path.Combine(Folder, "filtered.csv")).Skip(1).Select(l => l.Split(',')[1]).ToList();
             Assert.Equal(expected, ids);
             Assert.All(Sim.Requests.Snapshot(), r => Assert.Contains("created_after=2025-01-01T00%3A00%3A00Z", r.Query));
             var bad = Run($"Export-MiloInterview -PostingId {P0} -CreatedAfter ([DateTimeOffset]'2025-02-01Z') -CreatedBefore ([DateTimeOffset]'2025-01-01Z') -Path bad.csv");
@@ -266,7 +248,7 @@ namespace HeyMilo.Tests
             var imported = ImportFour(P1).Output.Select(o => o.Properties["InterviewId"].Value.ToString()).ToList();
             Sim.Requests.Clear();
             Ok("$r | Export-MiloInterview -Path sent.jsonl");
-            var lines = File.ReadAllLines(Path.Combine(_folder, "sent.jsonl"));
+            var lines = File.ReadAllLines(Path.Combine(Folder, "sent.jsonl"));
             Assert.Equal(imported, lines.Select(l => System.Text.Json.JsonDocument.Parse(l).RootElement.GetProperty("InterviewId").GetString()));
             Assert.Equal(imported.Select(id => $"/api/v2/interviews/{id}/data"), Sim.Requests.Snapshot().Select(r => r.Path));
         }
@@ -275,7 +257,7 @@ namespace HeyMilo.Tests
         public void Raw_writes_piped_interviews_in_the_API_shape()
         {
             Ok($"Get-MiloInterview -PostingId {P1} -First 2 | Export-MiloInterview -Path raw.jsonl -Raw");
-            var first = System.Text.Json.JsonDocument.Parse(File.ReadAllLines(Path.Combine(_folder, "raw.jsonl"))[0]).RootElement;
+            var first = System.Text.Json.JsonDocument.Parse(File.ReadAllLines(Path.Combine(Folder, "raw.jsonl"))[0]).RootElement;
             Assert.Equal(Sim.Data.CandidateInterviewIds(P1)[0], first.GetProperty("interview_id").GetString());
             Assert.Equal(System.Text.Json.JsonValueKind.Number, first.GetProperty("created_at").ValueKind);
             Assert.False(first.TryGetProperty("InterviewId", out _));
@@ -286,10 +268,10 @@ namespace HeyMilo.Tests
         {
             // The hosted runspace has no Get-Item; the Pester suite compares with Get-Item itself in real pwsh.
             var exported = Ok($"Export-MiloInterview -PostingId {P1} -Path passthru.json -PassThru").Output.Single();
-            var path = Path.Combine(_folder, "passthru.json");
+            var path = Path.Combine(Folder, "passthru.json");
             Assert.Equal(path, Assert.IsType<FileInfo>(exported.BaseObject).FullName);
             Assert.Equal(@"Microsoft.PowerShell.Core\FileSystem::" + path, exported.Properties["PSPath"]?.Value);
-            Assert.Equal(@"Microsoft.PowerShell.Core\FileSystem::" + _folder, exported.Properties["PSParentPath"]?.Value);
+            Assert.Equal(@"Microsoft.PowerShell.Core\FileSystem::" + Folder, exported.Properties["PSParentPath"]?.Value);
             Assert.Equal("passthru.json", exported.Properties["PSChildName"]?.Value);
             Assert.Equal(false, exported.Properties["PSIsContainer"]?.Value);
             Assert.Equal(@"Microsoft.PowerShell.Core\FileSystem", exported.Properties["PSProvider"]?.Value?.ToString());

@@ -246,9 +246,7 @@ namespace HeyMilo.Tests
             Assert.Equal(new[] { P(1), P(2) }, result.Output.Select(o => Prop(o, "PostingId")).ToArray());
             Assert.All(result.Output, o => Assert.Equal("HeyMilo.PostingStatistic", o.TypeNames[0]));
             Assert.Equal(10L, (long)result.Output[0].Properties["TotalCandidates"].Value);
-            var error = Assert.Single(result.Errors);
-            Assert.Equal("HeyMilo.NotFound,HeyMilo.Commands.GetMiloPostingStatisticCommand", error.FullyQualifiedErrorId);
-            Assert.Equal("pst_missing", error.TargetObject);
+            TestErrors.Single(result, "NotFound", "GetMiloPostingStatisticCommand", "pst_missing");
         }
 
         // ---- Set-MiloPosting -----------------------------------------------------------------------

@@ -71,9 +71,7 @@ namespace HeyMilo.Tests
             Ps.Set("q", new[] { "qst_nope", Q(1, 1) });
             var result = Run("Get-MiloQuestion -PostingId $id -QuestionId $q");
             Assert.Equal(Q(1, 1), Prop(Assert.Single(result.Output), "Id"));
-            var error = Assert.Single(result.Errors);
-            Assert.Equal("HeyMilo.NotFound,HeyMilo.Commands.GetMiloQuestionCommand", error.FullyQualifiedErrorId);
-            Assert.Equal("qst_nope", error.TargetObject);
+            TestErrors.Single(result, "NotFound", "GetMiloQuestionCommand", "qst_nope");
         }
 
         [Fact]

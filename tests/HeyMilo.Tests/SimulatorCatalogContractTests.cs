@@ -4,12 +4,11 @@ using System.Linq;
 using System.Net.Http;
 using System.Text;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using System.Threading.Tasks;
 using HeyMilo.Simulator;
 using HeyMilo.Tests.Infrastructure;
 using Xunit;
-using static HeyMilo.Tests.Infrastructure.OpenApiContract;
+using static HeyMilo.Tests.Infrastructure.OpenApiDocument;
 
 namespace HeyMilo.Tests
 {
@@ -19,7 +18,7 @@ namespace HeyMilo.Tests
     /// the end, search where documented, get by id, 404 and 422 bodies, the voice preview's bytes.
     /// Only HTTP is involved, so each test starts a simulator and no PowerShell runspace.
     /// </summary>
-    public class SimulatorCatalogContractTests : IAsyncLifetime
+    public class SimulatorCatalogContractTests : SimulatorOnlyTestBase
     {
         private const string Key = MiloTestBase.Key;
 
@@ -53,35 +52,11 @@ namespace HeyMilo.Tests
             return data;
         }
 
-        private SimulatorHost _sim = null!;
-        private HttpClient _http = null!;
-
-        public async Task InitializeAsync()
-        {
-            _sim = await SimulatorHost.StartAsync(new SimulatorOptions { Url = "http://127.0.0.1:0" });
-            _http = new HttpClient { BaseAddress = _sim.BaseUri };
-        }
-
-        public async Task DisposeAsync()
-        {
-            _http.Dispose();
-            await _sim.DisposeAsync();
-        }
-
         private async Task<(int Status, JsonElement Body)> Get(string path, string? key = Key)
         {
-            using var request = new HttpRequestMessage(HttpMethod.Get, path.TrimStart('/'));
-            if (key != null) request.Headers.Add("X-API-KEY", key);
-            using var response = await _http.SendAsync(request);
-            var text = await response.Content.ReadAsStringAsync();
+            var (status, text) = await SimulatorHttp.SendAsync(Http, "GET", path, key: key);
             using var doc = JsonDocument.Parse(text);
-            return ((int)response.StatusCode, doc.RootElement.Clone());
-        }
-
-        private static void AssertFits(JsonElement schema, JsonElement json)
-        {
-            var problems = Problems(schema, json);
-            Assert.True(problems.Count == 0, string.Join(Environment.NewLine, problems) + Environment.NewLine + json);
+            return (status, doc.RootElement.Clone());
         }
 
         /// <summary>Every page of a listing with limit=2, each checked against the documented 200 schema.</summary>
@@ -93,7 +68,7 @@ namespace HeyMilo.Tests
             {
                 var (status, page) = await Get($"{path}?limit=2{query}" + (after is null ? "" : "&starting_after=" + Uri.EscapeDataString(after)));
                 Assert.Equal(200, status);
-                AssertFits(ResponseSchema("GET", specPath, 200), page);
+                AssertAnswer("GET", specPath, 200, page);
                 pages.Add(page);
                 Assert.True(pages.Count <= 100, "The listing never ends.");
                 var data = page.GetProperty("data");
@@ -152,7 +127,7 @@ namespace HeyMilo.Tests
             {
                 var (status, json) = await Get(f.Path + "/" + Uri.EscapeDataString(item.GetProperty("id").GetString()!));
                 Assert.Equal(200, status);
-                AssertFits(ResponseSchema("GET", f.GetPath, 200), json);
+                AssertAnswer("GET", f.GetPath, 200, json);
                 Assert.True(JsonElement.DeepEquals(item, json.GetProperty("data")), $"{json} differs from the listed {item}");
             }
         }
@@ -164,7 +139,7 @@ namespace HeyMilo.Tests
             var f = s_families[family];
             var (status, json) = await Get(f.Path + "/NO_SUCH_ID");
             Assert.Equal(404, status);
-            AssertFits(ResponseSchema("GET", f.GetPath, 404), json);
+            AssertAnswer("GET", f.GetPath, 404, json);
             var error = json.GetProperty("error");
             Assert.Equal("resource_missing", error.GetProperty("code").GetString());
             Assert.Contains("NO_SUCH_ID", error.GetProperty("message").GetString());
@@ -183,7 +158,7 @@ namespace HeyMilo.Tests
             {
                 var (status, json) = await Get($"{f.Path}?limit={value}");
                 Assert.Equal(422, status);
-                AssertFits(ResponseSchema("GET", f.Path, 422), json);
+                AssertAnswer("GET", f.Path, 422, json);
                 var detail = Assert.Single(json.GetProperty("detail").EnumerateArray());
                 Assert.Equal("[\"query\",\"limit\"]", detail.GetProperty("loc").GetRawText());
                 Assert.Equal(type, detail.GetProperty("type").GetString());
@@ -197,7 +172,7 @@ namespace HeyMilo.Tests
             var f = s_families[family];
             var (status, json) = await Get(f.Path, key: null);
             Assert.Equal(401, status);
-            AssertFits(ResponseSchema("GET", f.Path, 401), json);
+            AssertAnswer("GET", f.Path, 401, json);
         }
 
         [Theory]
@@ -218,7 +193,7 @@ namespace HeyMilo.Tests
 
             var (status, none) = await Get(f.Path + "?search=zz-no-such-name");
             Assert.Equal(200, status);
-            AssertFits(ResponseSchema("GET", f.Path, 200), none);
+            AssertAnswer("GET", f.Path, 200, none);
             Assert.Equal(0, none.GetProperty("data").GetArrayLength());
             Assert.False(none.GetProperty("pagination").GetProperty("has_more").GetBoolean());
         }
@@ -240,7 +215,7 @@ namespace HeyMilo.Tests
             var covered = s_families.Values.SelectMany(f => new[] { f.Path, f.GetPath })
                 .Concat(new[] { "/api/v2/voices/{voice_id}/preview", "/api/v2/workspaces", "/api/v2/schemas/agents", "/api/v2/schemas/question-types" });
             var tags = new[] { "Email Templates", "Email Template Groups", "Design Templates", "Design Template Groups", "Interview Templates", "Domains", "Voices", "Phone Numbers", "Sender Emails", "Workspaces", "Schema Discovery" };
-            var documented = Spec.GetProperty("paths").EnumerateObject()
+            var documented = Root.GetProperty("paths").EnumerateObject()
                 .Where(p => p.Value.TryGetProperty("get", out var get) && get.GetProperty("tags").EnumerateArray().Any(t => tags.Contains(t.GetString())))
                 .Select(p => p.Name);
             Assert.Equal(documented.OrderBy(p => p), covered.OrderBy(p => p));
@@ -258,7 +233,7 @@ namespace HeyMilo.Tests
             {
                 using var request = new HttpRequestMessage(HttpMethod.Get, url);
                 request.Headers.Add("X-API-KEY", Key);
-                using var response = await _http.SendAsync(request);
+                using var response = await Http.SendAsync(request);
                 Assert.Equal(200, (int)response.StatusCode);
                 Assert.Equal(audioType, response.Content.Headers.ContentType?.MediaType);
                 var bytes = await response.Content.ReadAsByteArrayAsync();
@@ -280,7 +255,7 @@ namespace HeyMilo.Tests
 
             var (status, json) = await Get("/api/v2/voices/wrv-nosuch/preview");
             Assert.Equal(404, status);
-            AssertFits(ResponseSchema("GET", "/api/v2/voices/{voice_id}/preview", 404), json);
+            AssertAnswer("GET", "/api/v2/voices/{voice_id}/preview", 404, json);
         }
 
         [Fact]
@@ -288,7 +263,7 @@ namespace HeyMilo.Tests
         {
             var (status, json) = await Get("/api/v2/workspaces");
             Assert.Equal(200, status);
-            AssertFits(ResponseSchema("GET", "/api/v2/workspaces", 200), json);
+            AssertAnswer("GET", "/api/v2/workspaces", 200, json);
             var workspace = Assert.Single(json.GetProperty("data").EnumerateArray());
             Assert.Equal(CatalogData.WorkspaceId, workspace.GetProperty("id").GetString());
             Assert.Equal(JsonValueKind.String, workspace.GetProperty("name").ValueKind);
@@ -300,7 +275,7 @@ namespace HeyMilo.Tests
         {
             var (status, json) = await Get("/api/v2/schemas/agents");
             Assert.Equal(200, status);
-            AssertFits(ResponseSchema("GET", "/api/v2/schemas/agents", 200), json);
+            AssertAnswer("GET", "/api/v2/schemas/agents", 200, json);
             var agents = json.GetProperty("agents");
             var modalities = ModalityEnum();
             var steps = new[] { "_WebInterviewStep", "_ConversationalSMSStep", "_ResumeStep", "_FormStep" }.Select(Schema).ToList();
@@ -325,7 +300,7 @@ namespace HeyMilo.Tests
         {
             var (status, json) = await Get("/api/v2/schemas/question-types");
             Assert.Equal(200, status);
-            AssertFits(ResponseSchema("GET", "/api/v2/schemas/question-types", 200), json);
+            AssertAnswer("GET", "/api/v2/schemas/question-types", 200, json);
             var modalities = json.GetProperty("modalities");
             Assert.Equal(ModalityEnum().OrderBy(m => m), modalities.EnumerateObject().Select(m => m.Name).OrderBy(m => m));
             var question = Schema("QuestionResponse").GetProperty("properties");
@@ -408,9 +383,9 @@ namespace HeyMilo.Tests
                 c.EmailTemplateIds.Concat(c.EmailTemplateGroupIds).Concat(c.DesignTemplateIds).Concat(c.DesignTemplateGroupIds).Concat(c.InterviewTemplateIds)
                     .Concat(c.DomainIds).Concat(c.VoiceIds).Concat(c.PhoneNumberIds).Concat(c.SenderEmailIds);
 
-            Assert.Equal(Everything(_sim.Data.Catalog), Everything(same.Data.Catalog));
-            Assert.Empty(Everything(_sim.Data.Catalog).Intersect(Everything(other.Data.Catalog)));
-            Assert.Equal(Ids(await All("/api/v2/voices")), _sim.Data.Catalog.VoiceIds);
+            Assert.Equal(Everything(Sim.Data.Catalog), Everything(same.Data.Catalog));
+            Assert.Empty(Everything(Sim.Data.Catalog).Intersect(Everything(other.Data.Catalog)));
+            Assert.Equal(Ids(await All("/api/v2/voices")), Sim.Data.Catalog.VoiceIds);
         }
     }
 }

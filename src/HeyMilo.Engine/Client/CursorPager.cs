@@ -49,20 +49,11 @@ namespace HeyMilo.Client
                     onTotal?.Invoke(page.TotalCount);
                 }
 
-                var repeated = 0;
-                string? firstRepeated = null;
-                foreach (var item in page.Items)
+                foreach (var item in audit.Fresh(page.Items, cursorOf, pageNumber))
                 {
-                    var id = cursorOf(item);
-                    if (!audit.Admit(id))
-                    {
-                        if (repeated++ == 0) firstRepeated = id;
-                        continue;
-                    }
                     yield return item;
                     if (++yielded >= maxItems) yield break;
                 }
-                if (repeated > 0) audit.PageRepeated(repeated, firstRepeated!, pageNumber);
 
                 if (!page.HasMore)
                 {

@@ -39,21 +39,31 @@ namespace HeyMilo.Client
             TotalCount = totalCount;
         }
 
-        /// <summary>False when <paramref name="id"/> was listed before (the item is dropped).</summary>
-        internal bool Admit(string id)
+        /// <summary>
+        /// The items of one page that no earlier page listed, in order, lazily; once the page has been read to
+        /// its end, one warning counts the items dropped. A consumer that stops inside the page stops the
+        /// reading there, and items it never reached are neither counted nor warned about.
+        /// </summary>
+        internal IEnumerable<T> Fresh<T>(IReadOnlyList<T> items, System.Func<T, string> idOf, int page)
         {
-            if (_ids.Add(id))
+            var repeated = 0;
+            string? firstRepeated = null;
+            foreach (var item in items)
             {
-                Listed++;
-                return true;
+                var id = idOf(item);
+                if (_ids.Add(id))
+                {
+                    Listed++;
+                    yield return item;
+                    continue;
+                }
+                Repeated++;
+                if (repeated++ == 0) firstRepeated = id;
             }
-            Repeated++;
-            return false;
+            if (repeated > 0)
+                OperationLog.Warning(string.Format(CultureInfo.InvariantCulture,
+                    "Page {0} of {1} repeated {2} item(s) an earlier page already listed (first: '{3}'); each is kept once.", page, _what, repeated, firstRepeated));
         }
-
-        internal void PageRepeated(int count, string firstId, int page) =>
-            OperationLog.Warning(string.Format(CultureInfo.InvariantCulture,
-                "Page {0} of {1} repeated {2} item(s) an earlier page already listed (first: '{3}'); each is kept once.", page, _what, count, firstId));
 
         internal void End()
         {

@@ -49,20 +49,11 @@ namespace HeyMilo.Client
                         "GET", what);
                 previousFirst = first;
 
-                var repeated = 0;
-                string? firstRepeated = null;
-                foreach (var item in items)
+                foreach (var item in audit.Fresh(items, idOf, pageNumber))
                 {
-                    var id = idOf(item);
-                    if (!audit.Admit(id))
-                    {
-                        if (repeated++ == 0) firstRepeated = id;
-                        continue;
-                    }
                     yield return item;
                     if (++yielded >= maxItems) yield break;
                 }
-                if (repeated > 0) audit.PageRepeated(repeated, firstRepeated!, pageNumber);
 
                 var lastPage = totalPages is int pages ? pageNumber >= pages : items.Count < limit;
                 if (lastPage)

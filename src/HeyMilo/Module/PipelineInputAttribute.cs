@@ -1,27 +1,15 @@
 using System;
 using System.Collections;
 using System.Collections.Generic;
-using System.IO;
 using System.Management.Automation;
 
 namespace HeyMilo.Module
 {
-    /// <summary>The kinds of object the module writes, as a parameter names what it takes from the pipeline.</summary>
-    [Flags]
-    internal enum MiloObjects
-    {
-        None = 0,
-        Posting = 1,
-        Interview = 2,
-        ImportResult = 4,
-        Webhook = 8,
-    }
-
     /// <summary>
     /// Objects bind to what they are. PowerShell binds a pipeline object to the first parameter that fits,
     /// so an interview (which carries a PostingId) would bind a cmdlet's -PostingId and act on its posting
     /// once per interview. On a parameter that takes pipeline input by value, this attribute sees each object
-    /// first: an object of the module that is not one of the kinds the parameter takes is refused there
+    /// first: an object of the module (<see cref="MiloObjectKinds"/> says what it is) that is not one of the kinds the parameter takes is refused there
     /// (ParameterArgumentTransformationError, for that object only, before any request); with
     /// <see cref="IdOf"/> an object of that kind becomes its id (a Posting its Id). On a typed parameter the
     /// kinds are all those the cmdlet takes: an object let through but of another type binds elsewhere. Strings and objects
@@ -54,41 +42,12 @@ namespace HeyMilo.Module
                 }
                 return mapped is null ? inputData : mapped.ToArray();
             }
-            var kind = KindOf(value, out var name, out var id);
-            if (kind is null) return inputData;
-            if ((Takes & kind.Value) == 0)
+            var piped = MiloObjectKinds.Of(value);
+            if (piped is null || !piped.CheckedAtBinding) return inputData;
+            if ((Takes & piped.Kind) == 0)
                 throw new ArgumentTransformationMetadataException(
-                    $"A {name} cannot be piped to this parameter: it takes {Describe(Takes)}. To use one of its ids, pass it by name (for example -PostingId $_.PostingId).");
-            return IdOf != MiloObjects.None && kind.Value == IdOf && id != null ? id : inputData;
-        }
-
-        /// <summary>The module's own objects; null for anything else (strings, rows, hashtables).</summary>
-        private static MiloObjects? KindOf(object value, out string name, out string? id)
-        {
-            id = null;
-            name = value.GetType().FullName ?? value.GetType().Name;
-            switch (value)
-            {
-                case Posting posting:
-                    id = posting.Id;
-                    return MiloObjects.Posting;
-                case InterviewBase interview:
-                    id = interview.InterviewId;
-                    return MiloObjects.Interview;
-                case CandidateImportResult result:
-                    id = result.InterviewId;
-                    return MiloObjects.ImportResult;
-                case Webhook webhook:
-                    id = webhook.WebhookId;
-                    return MiloObjects.Webhook;
-                case CandidateImportSummary _:
-                case MiloSession _:
-                case ConnectionTestResult _:
-                case FileSystemInfo _:
-                    return MiloObjects.None;
-                default:
-                    return null;
-            }
+                    $"A {value.GetType().FullName} cannot be piped to this parameter: it takes {Describe(Takes)}. To use one of its ids, pass it by name (for example -PostingId $_.PostingId).");
+            return IdOf != MiloObjects.None && piped.Kind == IdOf && piped.Id != null ? piped.Id : inputData;
         }
 
         private static string Describe(MiloObjects takes)
@@ -98,6 +57,7 @@ namespace HeyMilo.Module
             if ((takes & MiloObjects.Interview) != 0) names.Add("interviews");
             if ((takes & MiloObjects.ImportResult) != 0) names.Add("import results");
             if ((takes & MiloObjects.Webhook) != 0) names.Add("webhooks");
+            if ((takes & MiloObjects.Question) != 0) names.Add("questions");
             names.Add("ids");
             return string.Join(", ", names.GetRange(0, names.Count - 1)) + " and " + names[names.Count - 1];
         }

@@ -10,8 +10,9 @@ namespace HeyMilo.Module
     /// Base of the cmdlets that act on postings named by -PostingId: ids on the command line, id strings piped,
     /// or posting objects piped (bound by their Id, or PostingId for PostingStatistic objects). The piped object
     /// itself is seen through the hidden -InputObject, so that errors carry it as TargetObject and so that write
-    /// cmdlets can refuse an object that is not a posting but names one — an interview or a question has a
+    /// cmdlets can refuse an object that is not a posting but names one — an interview, a question or a webhook has a
     /// PostingId too, and archiving the posting an interview belongs to is not what piping an interview means.
+    /// What an object is, is <see cref="MiloObjectKinds"/>'s answer, the same one binding gets (<see cref="PipelineInputAttribute"/>).
     /// </summary>
     public abstract class PostingTargetCmdlet : MiloCmdlet
     {
@@ -30,17 +31,18 @@ namespace HeyMilo.Module
 
         /// <summary>
         /// The postings of this record with what an error about each should carry: the piped object, or the id
-        /// typed. A piped object of another kind gets a HeyMilo.NotAPosting error instead (writes only).
+        /// typed. A piped object of another kind (by type, or a row by its InterviewId or QuestionId) gets a
+        /// HeyMilo.NotAPosting error instead (writes only).
         /// </summary>
         internal IEnumerable<KeyValuePair<string, object>> Targets()
         {
             var piped = InputObject;
             object? target = RequestInput.TargetOf(piped);
             if (target is string) target = null;
-            if (target != null && !AcceptsObjectsOfOtherKinds && OtherKind(piped!) is string kind)
+            if (target != null && !AcceptsObjectsOfOtherKinds && MiloObjectKinds.Of(piped!) is { Kind: not MiloObjects.Posting } other)
             {
                 WriteError(MiloErrors.Create(
-                    new ArgumentException($"The piped object is {kind}, not a posting. {MyInvocation.MyCommand.Name} acts on postings; it does not act on the posting an interview or a question belongs to."),
+                    new ArgumentException($"The piped object is {other.Description}, not a posting. {MyInvocation.MyCommand.Name} acts on postings; it does not act on the posting another object belongs to or names."),
                     "NotAPosting", ErrorCategory.InvalidArgument, target,
                     $"Pipe postings (Get-MiloPosting), or name the posting: {MyInvocation.MyCommand.Name} -PostingId $item.PostingId"));
                 yield break;
@@ -110,27 +112,6 @@ namespace HeyMilo.Module
             var hash = 0x4D20;
             foreach (var c in name) hash = unchecked(hash * 31 + c);
             return hash & 0x7FFFFFFF;
-        }
-
-        /// <summary>"an interview (…)" or "a question (…)" when the object is one, else null.</summary>
-        private static string? OtherKind(PSObject piped)
-        {
-            switch (piped.BaseObject)
-            {
-                case Posting _:
-                case PostingSummary _:
-                case PostingStatistic _:
-                    return null;
-                case InterviewBase interview:
-                    return $"an interview ({interview.InterviewId} of posting {interview.PostingId})";
-                case Question question:
-                    return $"a question ({question.Id} of posting {question.PostingId})";
-            }
-            foreach (var name in new[] { "InterviewId", "interview_id" })
-                if (piped.Properties[name] != null) return $"an interview (it has an {name} property)";
-            foreach (var name in new[] { "QuestionId", "question_id" })
-                if (piped.Properties[name] != null) return $"a question (it has a {name} property)";
-            return null;
         }
     }
 }

@@ -83,11 +83,7 @@ internal static partial class V2Api
 
     private static Reply IngestOne(Exchange x, string postingId)
     {
-        if (x.Data.Posting(postingId) is not { } posting) return Reply.NotFound("posting", postingId, "posting_id");
-        if (x.JsonBody(out var problem) is not { } body) return problem!;
-        var problems = Candidates.Validate(body, new object[] { "body" }).ToList();
-        if (problems.Count > 0) return Reply.Validation(problems);
-        if (RefuseArchived(posting) is { } refused) return refused;
+        if (AdmitOne(x, postingId, out var posting, out var body) is { } refused) return refused;
         var candidate = Candidates.Ingest(x.Data, posting, body, retake: false);
         return Reply.Single(new JsonObject
         {
@@ -102,17 +98,7 @@ internal static partial class V2Api
     /// <summary>All or nothing: one invalid item rejects the batch with a 422 naming it; a repeated email returns its interview.</summary>
     private static Reply IngestBulk(Exchange x, string postingId)
     {
-        if (x.Data.Posting(postingId) is not { } posting) return Reply.NotFound("posting", postingId, "posting_id");
-        if (x.JsonBody(out var problem) is not { } body) return problem!;
-        if (body["data"] is not JsonArray items)
-            return Reply.Validation(new ValidationProblem(new object[] { "body", "data" }, "Field required", "missing"));
-        if (items.Count == 0)
-            return Reply.Validation(new ValidationProblem(new object[] { "body", "data" }, "List should have at least 1 item after validation, not 0", "too_short"));
-        if (items.Count > MaxBulk)
-            return Reply.Validation(new ValidationProblem(new object[] { "body", "data" }, $"List should have at most {MaxBulk} items after validation, not {items.Count}", "too_long"));
-        var problems = items.SelectMany((item, i) => Candidates.Validate(item, new object[] { "body", "data", i })).ToList();
-        if (problems.Count > 0) return Reply.Validation(problems);
-        if (RefuseArchived(posting) is { } refused) return refused;
+        if (AdmitBulk(x, postingId, out var posting, out var items) is { } refused) return refused;
         var results = items.Select(item =>
         {
             var candidate = Candidates.Ingest(x.Data, posting, (JsonObject)item!, retake: false);

@@ -339,14 +339,52 @@ internal static partial class V2Api
         ? Reply.Validation(new ValidationProblem(new object[] { "path", "posting_id" }, "Value error, the posting is archived and does not accept new candidates", "value_error"))
         : null;
 
+    /// <summary>
+    /// What one candidate must pass before it is ingested, synchronously or not: the posting exists, the body is
+    /// JSON, the candidate fits the document, the posting is not archived. Null when it passes.
+    /// </summary>
+    private static Reply? AdmitOne(Exchange x, string postingId, out SimPosting posting, out JsonObject body)
+    {
+        posting = null!;
+        body = null!;
+        if (x.Data.Posting(postingId) is not { } found) return Reply.NotFound("posting", postingId, "posting_id");
+        if (x.JsonBody(out var problem) is not { } parsed) return problem!;
+        var problems = Candidates.Validate(parsed, new object[] { "body" }).ToList();
+        if (problems.Count > 0) return Reply.Validation(problems);
+        if (RefuseArchived(found) is { } refused) return refused;
+        (posting, body) = (found, parsed);
+        return null;
+    }
+
+    /// <summary>
+    /// The same for a bulk ingestion, all or nothing: data is a list of 1 to MaxBulk candidates, one invalid item
+    /// rejects the batch with a 422 naming it. Null when it passes.
+    /// </summary>
+    private static Reply? AdmitBulk(Exchange x, string postingId, out SimPosting posting, out JsonArray items)
+    {
+        posting = null!;
+        items = null!;
+        if (x.Data.Posting(postingId) is not { } found) return Reply.NotFound("posting", postingId, "posting_id");
+        if (x.JsonBody(out var problem) is not { } body) return problem!;
+        if (!body.TryGetPropertyValue("data", out var node))
+            return Reply.Validation(new ValidationProblem(new object[] { "body", "data" }, "Field required", "missing"));
+        if (node is not JsonArray list)
+            return Reply.Validation(new ValidationProblem(new object[] { "body", "data" }, "Input should be a valid list", "list_type"));
+        if (list.Count == 0)
+            return Reply.Validation(new ValidationProblem(new object[] { "body", "data" }, "List should have at least 1 item after validation, not 0", "too_short"));
+        if (list.Count > MaxBulk)
+            return Reply.Validation(new ValidationProblem(new object[] { "body", "data" }, $"List should have at most {MaxBulk} items after validation, not {list.Count}", "too_long"));
+        var problems = list.SelectMany((item, i) => Candidates.Validate(item, new object[] { "body", "data", i })).ToList();
+        if (problems.Count > 0) return Reply.Validation(problems);
+        if (RefuseArchived(found) is { } refused) return refused;
+        (posting, items) = (found, list);
+        return null;
+    }
+
     /// <summary>202 with an ingestion id. The candidate is in the posting at once (the job reads as queued).</summary>
     private static Reply IngestOneAsync(Exchange x, string postingId)
     {
-        if (x.Data.Posting(postingId) is not { } posting) return Reply.NotFound("posting", postingId, "posting_id");
-        if (x.JsonBody(out var problem) is not { } body) return problem!;
-        var problems = Candidates.Validate(body, new object[] { "body" }).ToList();
-        if (problems.Count > 0) return Reply.Validation(problems);
-        if (RefuseArchived(posting) is { } refused) return refused;
+        if (AdmitOne(x, postingId, out var posting, out var body) is { } refused) return refused;
         var candidate = Candidates.Ingest(x.Data, posting, body, retake: false);
         return Reply.Single(LifecycleShapes.Ingestion(x.Data.NewIngestion(posting.Id, new List<string> { candidate.InterviewId })), 202);
     }
@@ -354,19 +392,7 @@ internal static partial class V2Api
     /// <summary>All or nothing like the synchronous bulk ingestion: one invalid item rejects the batch.</summary>
     private static Reply IngestBulkAsync(Exchange x, string postingId)
     {
-        if (x.Data.Posting(postingId) is not { } posting) return Reply.NotFound("posting", postingId, "posting_id");
-        if (x.JsonBody(out var problem) is not { } body) return problem!;
-        if (!body.TryGetPropertyValue("data", out var node))
-            return Reply.Validation(new ValidationProblem(new object[] { "body", "data" }, "Field required", "missing"));
-        if (node is not JsonArray items)
-            return Reply.Validation(new ValidationProblem(new object[] { "body", "data" }, "Input should be a valid list", "list_type"));
-        if (items.Count == 0)
-            return Reply.Validation(new ValidationProblem(new object[] { "body", "data" }, "List should have at least 1 item after validation, not 0", "too_short"));
-        if (items.Count > MaxBulk)
-            return Reply.Validation(new ValidationProblem(new object[] { "body", "data" }, $"List should have at most {MaxBulk} items after validation, not {items.Count}", "too_long"));
-        var problems = items.SelectMany((item, i) => Candidates.Validate(item, new object[] { "body", "data", i })).ToList();
-        if (problems.Count > 0) return Reply.Validation(problems);
-        if (RefuseArchived(posting) is { } refused) return refused;
+        if (AdmitBulk(x, postingId, out var posting, out var items) is { } refused) return refused;
         var ids = items.Select(item => Candidates.Ingest(x.Data, posting, (JsonObject)item!, retake: false).InterviewId).ToList();
         return Reply.Single(LifecycleShapes.Ingestion(x.Data.NewIngestion(posting.Id, ids)), 202);
     }

@@ -4,13 +4,17 @@ using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Text.Json;
+using System.Text.RegularExpressions;
+using Xunit;
 
 namespace HeyMilo.Tests.Infrastructure
 {
     /// <summary>
-    /// heymilo-openapi-v2.json and a JSON-schema checker for it, for requests the tests send and answers
-    /// the simulator gives. It knows the subset the document uses: $ref, anyOf, oneOf, const, enum, type,
-    /// required, properties, additionalProperties, items, min/maxItems, min/maxLength, minimum/maximum.
+    /// heymilo-openapi-v2.json and the one JSON-schema checker for it, for requests the tests send and answers
+    /// the simulator gives: every test that holds a shape to the document goes through here, so a fix to how
+    /// a keyword is read lands once. It knows the subset the document uses: $ref, anyOf, oneOf, const, enum,
+    /// type, required, properties, additionalProperties, items, min/maxItems, min/maxLength, minimum/maximum
+    /// (no allOf; nullable is OpenAPI 3.1's anyOf [..., {"type": "null"}]).
     /// </summary>
     public static class OpenApiDocument
     {
@@ -35,6 +39,51 @@ namespace HeyMilo.Tests.Infrastructure
 
         public static JsonElement Schema(string name) => Root.GetProperty("components").GetProperty("schemas").GetProperty(name);
 
+        /// <summary>The content types the document gives for a response.</summary>
+        public static IReadOnlyList<string> ResponseContentTypes(string method, string specPath, int status) =>
+            Operation(method, specPath).GetProperty("responses").GetProperty(status.ToString(CultureInfo.InvariantCulture)).GetProperty("content")
+                .EnumerateObject().Select(p => p.Name).ToList();
+
+        /// <summary>A query parameter's schema, or null when the operation has no such parameter.</summary>
+        public static JsonElement? QueryParameter(string method, string specPath, string name)
+        {
+            if (!Operation(method, specPath).TryGetProperty("parameters", out var parameters)) return null;
+            foreach (var p in parameters.EnumerateArray())
+                if (p.GetProperty("in").GetString() == "query" && p.GetProperty("name").GetString() == name) return p.GetProperty("schema");
+            return null;
+        }
+
+        /// <summary>The 'quoted' values a property's description lists, for the enums the document writes in prose.</summary>
+        public static IReadOnlyList<string> QuotedValues(string schemaName, string property) =>
+            Regex.Matches(Schema(schemaName).GetProperty("properties").GetProperty(property).GetProperty("description").GetString()!, "'([^']+)'")
+                .Select(m => m.Groups[1].Value).ToList();
+
+        /// <summary>
+        /// Asserts that an answer has the documented shape of its status, completely (<see cref="Check"/> with
+        /// complete: true). A status the operation does not document must be declared
+        /// (<paramref name="undocumented"/>) and is held to APIErrorResponse.
+        /// </summary>
+        public static void AssertAnswer(string method, string specPath, int status, JsonElement answer, bool undocumented = false)
+        {
+            var schema = ResponseSchema(method, specPath, status);
+            if (schema is null)
+            {
+                Assert.True(undocumented, $"{method} {specPath} documents no {status} answer");
+                schema = Schema("APIErrorResponse");
+            }
+            var problems = Check(schema.Value, answer, complete: true);
+            Assert.True(problems.Count == 0,
+                $"{method} {specPath} -> {status} does not have the documented shape:{Environment.NewLine}{string.Join(Environment.NewLine, problems)}{Environment.NewLine}{answer.GetRawText()}");
+        }
+
+        /// <summary>Problems of a request body against its operation's request schema (complete: false); the operation must document a body.</summary>
+        public static List<string> RequestProblems(string method, string specPath, JsonElement body)
+        {
+            var schema = RequestSchema(method, specPath);
+            Assert.True(schema.HasValue, $"{method} {specPath} documents no request body");
+            return Check(schema!.Value, body, complete: false);
+        }
+
         /// <summary>
         /// Problems of <paramref name="value"/> against <paramref name="schema"/>. For an answer
         /// (<paramref name="complete"/>) every documented property must be there and no other: a shape
@@ -48,7 +97,8 @@ namespace HeyMilo.Tests.Infrastructure
             return problems;
         }
 
-        private static JsonElement Resolve(JsonElement schema)
+        /// <summary>The schema a $ref (or a chain of them) points at; any other schema as it is.</summary>
+        public static JsonElement Resolve(JsonElement schema)
         {
             while (schema.TryGetProperty("$ref", out var reference))
             {

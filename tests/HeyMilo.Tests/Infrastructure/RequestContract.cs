@@ -18,10 +18,8 @@ namespace HeyMilo.Tests.Infrastructure
         public static JsonElement Valid(RecordedRequest request, string method, string specPath)
         {
             Assert.Equal(method, request.Method);
-            var schema = OpenApiDocument.RequestSchema(method, specPath);
-            Assert.True(schema.HasValue, $"{method} {specPath} documents no request body");
             using var body = JsonDocument.Parse(request.Body);
-            var problems = OpenApiDocument.Check(schema!.Value, body.RootElement, complete: false);
+            var problems = OpenApiDocument.RequestProblems(method, specPath, body.RootElement);
             Assert.True(problems.Count == 0,
                 $"{method} {request.Path} sent a body that does not validate against {specPath}:{Environment.NewLine}{string.Join(Environment.NewLine, problems)}{Environment.NewLine}{request.Body}");
             return body.RootElement.Clone();
