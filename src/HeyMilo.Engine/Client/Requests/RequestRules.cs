@@ -20,18 +20,9 @@ namespace HeyMilo.Client.Requests
         public static readonly string[] StepTypes = { "web_interview", "conversational_sms", "resume", "form" };
         public static readonly string[] ResponseFormats = { "text", "freeform", "date", "number" };
 
-        /// <summary>CreatePostingRequest without workflow (built by <see cref="BuildWorkflow"/>).</summary>
-        public static readonly FieldRule[] CreatePosting =
+        /// <summary>The fields CreatePostingRequest and UpdatePostingRequest give the same limits, after the ones they differ in.</summary>
+        private static readonly FieldRule[] PostingFields =
         {
-            new FieldRule("title", FieldKind.Text, Required: true, Nullable: false, MinLength: 3, MaxLength: 200),
-            new FieldRule("description", FieldKind.Text, Nullable: false, MaxLength: 50000),
-            new FieldRule("interview_template_id", FieldKind.Text),
-            new FieldRule("name", FieldKind.Text),
-            new FieldRule("language", FieldKind.Text, Nullable: false),
-            new FieldRule("interviewer_name", FieldKind.Text, Nullable: false),
-            new FieldRule("instructions", FieldKind.Text, Nullable: false),
-            new FieldRule("company_overview", FieldKind.Text, Nullable: false),
-            new FieldRule("job_overview", FieldKind.Text, Nullable: false),
             new FieldRule("interview_process_overview", FieldKind.Text, MaxLength: 10000),
             new FieldRule("company_overview_delivery_mode", FieldKind.Text, Choices: DeliveryModes),
             new FieldRule("job_overview_delivery_mode", FieldKind.Text, Choices: DeliveryModes),
@@ -50,8 +41,22 @@ namespace HeyMilo.Client.Requests
             new FieldRule("metadata", FieldKind.StringMap),
         };
 
+        /// <summary>CreatePostingRequest without workflow (built by <see cref="BuildWorkflow"/>).</summary>
+        public static readonly FieldRule[] CreatePosting = new[]
+        {
+            new FieldRule("title", FieldKind.Text, Required: true, Nullable: false, MinLength: 3, MaxLength: 200),
+            new FieldRule("description", FieldKind.Text, Nullable: false, MaxLength: 50000),
+            new FieldRule("interview_template_id", FieldKind.Text),
+            new FieldRule("name", FieldKind.Text),
+            new FieldRule("language", FieldKind.Text, Nullable: false),
+            new FieldRule("interviewer_name", FieldKind.Text, Nullable: false),
+            new FieldRule("instructions", FieldKind.Text, Nullable: false),
+            new FieldRule("company_overview", FieldKind.Text, Nullable: false),
+            new FieldRule("job_overview", FieldKind.Text, Nullable: false),
+        }.Concat(PostingFields).ToArray();
+
         /// <summary>UpdatePostingRequest: every field optional; note description's minimum of 10 and the 100/10000 limits create lacks.</summary>
-        public static readonly FieldRule[] UpdatePosting =
+        public static readonly FieldRule[] UpdatePosting = new[]
         {
             new FieldRule("title", FieldKind.Text, MinLength: 3, MaxLength: 200),
             new FieldRule("description", FieldKind.Text, MinLength: 10, MaxLength: 50000),
@@ -61,23 +66,7 @@ namespace HeyMilo.Client.Requests
             new FieldRule("instructions", FieldKind.Text, MaxLength: 10000),
             new FieldRule("company_overview", FieldKind.Text, MaxLength: 10000),
             new FieldRule("job_overview", FieldKind.Text, MaxLength: 10000),
-            new FieldRule("interview_process_overview", FieldKind.Text, MaxLength: 10000),
-            new FieldRule("company_overview_delivery_mode", FieldKind.Text, Choices: DeliveryModes),
-            new FieldRule("job_overview_delivery_mode", FieldKind.Text, Choices: DeliveryModes),
-            new FieldRule("interview_process_overview_delivery_mode", FieldKind.Text, Choices: DeliveryModes),
-            new FieldRule("phone_number_id", FieldKind.Text),
-            new FieldRule("sender_email_id", FieldKind.Text),
-            new FieldRule("email_template_group_id", FieldKind.Text),
-            new FieldRule("design_template_group_id", FieldKind.Text),
-            new FieldRule("redirect_url", FieldKind.Text),
-            new FieldRule("scheduling_url", FieldKind.Text),
-            new FieldRule("deadline", FieldKind.Timestamp),
-            new FieldRule("allow_sms_comms", FieldKind.Boolean),
-            new FieldRule("max_retakes", FieldKind.Integer, Minimum: 0, Maximum: 5),
-            new FieldRule("retake_cooldown_days", FieldKind.Number, Minimum: 0),
-            new FieldRule("email_report_to_candidate", FieldKind.Boolean),
-            new FieldRule("metadata", FieldKind.StringMap),
-        };
+        }.Concat(PostingFields).ToArray();
 
         /// <summary>The fields CreateQuestionRequest and UpdateQuestionRequest share (score_weight 1–10, follow-ups ≥ 0).</summary>
         private static readonly FieldRule[] QuestionFields =
