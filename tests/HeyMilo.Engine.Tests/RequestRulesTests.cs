@@ -33,6 +33,21 @@ namespace HeyMilo.Engine.Tests
         }
 
         [Fact]
+        public void A_question_inside_a_workflow_has_the_create_question_fields_with_its_own_limits_and_no_structured_config()
+        {
+            FieldRule Rule(string name) => RequestRules.WorkflowQuestion.Single(r => r.Name == name);
+            Assert.Equal(RequestRules.CreateQuestion.Select(r => r.Name).Where(n => n != "structured_config"), RequestRules.WorkflowQuestion.Select(r => r.Name));
+            Assert.Equal((0d, 5d), (Rule("score_weight").Minimum!.Value, Rule("score_weight").Maximum!.Value));
+            Assert.Equal(5, Rule("min_follow_ups").Maximum);
+            Assert.Equal(10, Rule("max_follow_ups").Maximum);
+            Assert.Equal(5000, Rule("additional_instructions").MaxLength);
+            Assert.Equal(5000, Rule("post_processing_evaluation_criteria").MaxLength);
+            Assert.Null(Rule("response_format").Choices);
+            Assert.Equal(10, RequestRules.CreateQuestion.Single(r => r.Name == "score_weight").Maximum);
+            Assert.True(Rule("modality").Required);
+        }
+
+        [Fact]
         public void An_update_prompt_says_that_metadata_is_replaced_whole()
         {
             var body = new RequestBody();

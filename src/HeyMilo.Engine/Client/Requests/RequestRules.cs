@@ -114,43 +114,27 @@ namespace HeyMilo.Client.Requests
             new FieldRule("text", FieldKind.Text),
         }.Concat(QuestionFields).ToArray();
 
-        /// <summary>
-        /// CreateQuestion, a question inside a create request's workflow step. The document gives it other limits
-        /// than CreateQuestionRequest (score_weight 0–5, follow-ups ≤ 5 and ≤ 10, instructions ≤ 5000) and no
-        /// structured_config; its modality is a plain string there, the six modalities are what it describes.
-        /// </summary>
-        public static readonly FieldRule[] WorkflowQuestion =
+        /// <summary>The fields whose limits differ in <see cref="WorkflowQuestion"/> (its response_format is plain text there).</summary>
+        private static readonly Dictionary<string, FieldRule> WorkflowQuestionLimits = new[]
         {
-            new FieldRule("modality", FieldKind.Text, Required: true, Nullable: false, Choices: Modalities),
-            new FieldRule("text", FieldKind.Text, Required: true, Nullable: false),
-            new FieldRule("evaluation_criteria", FieldKind.Text),
-            new FieldRule("score_of_1", FieldKind.Text),
-            new FieldRule("score_of_5", FieldKind.Text),
-            new FieldRule("question_type", FieldKind.Text),
-            new FieldRule("not_scored", FieldKind.Boolean),
-            new FieldRule("expected_answer", FieldKind.Text),
-            new FieldRule("expected_value", FieldKind.Integer),
-            new FieldRule("is_dealbreaker", FieldKind.Boolean),
-            new FieldRule("answer", FieldKind.Any),
-            new FieldRule("is_knockout", FieldKind.Boolean),
-            new FieldRule("dropdown_values", FieldKind.StringMapList),
-            new FieldRule("response_format", FieldKind.Text),
-            new FieldRule("instructions", FieldKind.Text),
-            new FieldRule("options", FieldKind.StringList),
             new FieldRule("score_weight", FieldKind.Integer, Minimum: 0, Maximum: 5),
             new FieldRule("min_follow_ups", FieldKind.Integer, Minimum: 0, Maximum: 5),
             new FieldRule("max_follow_ups", FieldKind.Integer, Minimum: 0, Maximum: 10),
             new FieldRule("additional_instructions", FieldKind.Text, MaxLength: 5000),
             new FieldRule("post_processing_evaluation_criteria", FieldKind.Text, MaxLength: 5000),
-            new FieldRule("mcq_type", FieldKind.Text),
-            new FieldRule("operator", FieldKind.Text),
-            new FieldRule("file_types", FieldKind.StringList),
-            new FieldRule("allow_multiple_files", FieldKind.Boolean),
-            new FieldRule("slider_min", FieldKind.Number),
-            new FieldRule("slider_max", FieldKind.Number),
-            new FieldRule("slider_step", FieldKind.Number),
-            new FieldRule("is_answer_mandated", FieldKind.Boolean),
-        };
+            new FieldRule("response_format", FieldKind.Text),
+        }.ToDictionary(r => r.Name, StringComparer.Ordinal);
+
+        /// <summary>
+        /// CreateQuestion, a question inside a create request's workflow step. The document gives it other limits
+        /// than CreateQuestionRequest (score_weight 0–5, follow-ups ≤ 5 and ≤ 10, additional and post-processing instructions ≤ 5000) and no
+        /// structured_config; its modality is a plain string there, the six modalities are what it describes.
+        /// </summary>
+        public static readonly FieldRule[] WorkflowQuestion = new[]
+        {
+            new FieldRule("modality", FieldKind.Text, Required: true, Nullable: false, Choices: Modalities),
+            new FieldRule("text", FieldKind.Text, Required: true, Nullable: false),
+        }.Concat(QuestionFields.Where(r => r.Name != "structured_config").Select(r => WorkflowQuestionLimits.TryGetValue(r.Name, out var own) ? own : r)).ToArray();
 
         private static readonly FieldRule[] CommonStepConfig =
         {
