@@ -22,47 +22,27 @@ namespace HeyMilo.Client
         private static readonly HttpMethod Patch = new HttpMethod("PATCH");
 
         /// <summary>POST /api/v2/postings. Not idempotent: the transport retries it only after 429.</summary>
-        public async Task<PostingReceipt> CreatePostingAsync(RequestBody body, CancellationToken ct)
-        {
-            var call = new ApiCall(HttpMethod.Post, "api/v2/postings").Json(body);
-            var envelope = await _transport.SendAsync(call, MiloJsonContext.Default.SingleEnvelopeCloneReceipt, ct).ConfigureAwait(false);
-            return Receipt(envelope.Data ?? throw MissingData(call));
-        }
+        public async Task<PostingReceipt> CreatePostingAsync(RequestBody body, CancellationToken ct) =>
+            Receipt(await SendForDataAsync(new ApiCall(HttpMethod.Post, "api/v2/postings").Json(body), MiloJsonContext.Default.SingleEnvelopeCloneReceipt, ct).ConfigureAwait(false));
 
         /// <summary>GET /api/v2/postings/list: the light PostingSummary objects, cursor paged like the full listing.</summary>
         public IAsyncEnumerable<PostingSummary> ListPostingSummariesAsync(string? search, int pageSize, long? maxItems, Action<long?>? onTotal, CancellationToken ct) =>
-            CursorPager.EnumerateAsync(
-                async (cursor, limit, token) =>
-                {
-                    var call = new ApiCall(HttpMethod.Get, "api/v2/postings/list")
-                        .Query("limit", limit)
-                        .Query("starting_after", cursor)
-                        .Query("search", search);
-                    var page = await _transport.SendAsync(call, MiloJsonContext.Default.ListEnvelopePostingSummary, token).ConfigureAwait(false);
-                    return ToPage(page);
-                },
+            ListByCursorAsync((limit, cursor) => SearchPage("api/v2/postings/list", search, limit, cursor), MiloJsonContext.Default.ListEnvelopePostingSummary,
                 p => p.Id, pageSize, maxItems, "posting summaries", onTotal, ct);
 
         /// <summary>PATCH /api/v2/postings/{id} with only the fields in <paramref name="body"/>.</summary>
-        public async Task<Posting> UpdatePostingAsync(string postingId, RequestBody body, CancellationToken ct)
-        {
-            var call = new ApiCall(Patch, "api/v2/postings/" + ApiCall.Segment(postingId)).Json(body);
-            return await SendPostingAsync(call, ct).ConfigureAwait(false);
-        }
+        public Task<Posting> UpdatePostingAsync(string postingId, RequestBody body, CancellationToken ct) =>
+            SendPostingAsync(new ApiCall(Patch, "api/v2/postings/" + ApiCall.Segment(postingId)).Json(body), ct);
 
-        public async Task<PostingStatistic> GetPostingStatisticAsync(string postingId, CancellationToken ct)
-        {
-            var call = new ApiCall(HttpMethod.Get, "api/v2/postings/" + ApiCall.Segment(postingId) + "/stats");
-            var envelope = await _transport.SendAsync(call, MiloJsonContext.Default.SingleEnvelopePostingStatistic, ct).ConfigureAwait(false);
-            return envelope.Data ?? throw MissingData(call);
-        }
+        public Task<PostingStatistic> GetPostingStatisticAsync(string postingId, CancellationToken ct) =>
+            SendForDataAsync(new ApiCall(HttpMethod.Get, "api/v2/postings/" + ApiCall.Segment(postingId) + "/stats"), MiloJsonContext.Default.SingleEnvelopePostingStatistic, ct);
 
         /// <summary>PATCH /api/v2/postings/{id}/workflow/{step_id}; <paramref name="step"/> is the step's type or its 1-based order.</summary>
-        public async Task<Posting> UpdateWorkflowStepAsync(string postingId, string step, Dictionary<string, object?> config, CancellationToken ct)
+        public Task<Posting> UpdateWorkflowStepAsync(string postingId, string step, Dictionary<string, object?> config, CancellationToken ct)
         {
             var call = new ApiCall(Patch, "api/v2/postings/" + ApiCall.Segment(postingId) + "/workflow/" + ApiCall.Segment(step))
                 .Json(new UpdateWorkflowStepRequest { Config = config }, MiloJsonContext.Default.UpdateWorkflowStepRequest);
-            return await SendPostingAsync(call, ct).ConfigureAwait(false);
+            return SendPostingAsync(call, ct);
         }
 
         /// <summary>POST /api/v2/postings/{id}/activate (idempotent: the document says re-calling it is safe).</summary>
@@ -73,10 +53,6 @@ namespace HeyMilo.Client
         public Task<Posting> ArchivePostingAsync(string postingId, CancellationToken ct) =>
             SendPostingAsync(new ApiCall(HttpMethod.Post, "api/v2/postings/" + ApiCall.Segment(postingId) + "/archive") { Idempotent = true }, ct);
 
-        private async Task<Posting> SendPostingAsync(ApiCall call, CancellationToken ct)
-        {
-            var envelope = await _transport.SendAsync(call, MiloJsonContext.Default.SingleEnvelopePosting, ct).ConfigureAwait(false);
-            return envelope.Data ?? throw MissingData(call);
-        }
+        private Task<Posting> SendPostingAsync(ApiCall call, CancellationToken ct) => SendForDataAsync(call, MiloJsonContext.Default.SingleEnvelopePosting, ct);
     }
 }

@@ -21,17 +21,12 @@ namespace HeyMilo.Client
 
         /// <summary>GET …/questions[?modality], cursor paged; in the API's order (by modality, then rank).</summary>
         public IAsyncEnumerable<Question> ListQuestionsAsync(string postingId, string? modality, int pageSize, long? maxItems, Action<long?>? onTotal, CancellationToken ct) =>
-            CursorPager.EnumerateAsync(
-                async (cursor, limit, token) =>
-                {
-                    var call = new ApiCall(HttpMethod.Get, QuestionsPath(postingId))
-                        .Query("modality", modality)
-                        .Query("limit", limit)
-                        .Query("starting_after", cursor);
-                    var page = await _transport.SendAsync(call, MiloJsonContext.Default.ListEnvelopeQuestion, token).ConfigureAwait(false);
-                    return ToPage(page);
-                },
-                q => q.Id, pageSize, maxItems, "questions", onTotal, ct);
+            ListByCursorAsync(
+                (limit, cursor) => new ApiCall(HttpMethod.Get, QuestionsPath(postingId))
+                    .Query("modality", modality)
+                    .Query("limit", limit)
+                    .Query("starting_after", cursor),
+                MiloJsonContext.Default.ListEnvelopeQuestion, q => q.Id, pageSize, maxItems, "questions", onTotal, ct);
 
         public Task<Question> GetQuestionAsync(string postingId, string questionId, CancellationToken ct) =>
             SendQuestionAsync(new ApiCall(HttpMethod.Get, QuestionsPath(postingId) + "/" + ApiCall.Segment(questionId)), ct);
@@ -56,10 +51,6 @@ namespace HeyMilo.Client
             return (IReadOnlyList<Question>?)envelope.Data ?? throw MissingData(call);
         }
 
-        private async Task<Question> SendQuestionAsync(ApiCall call, CancellationToken ct)
-        {
-            var envelope = await _transport.SendAsync(call, MiloJsonContext.Default.SingleEnvelopeQuestion, ct).ConfigureAwait(false);
-            return envelope.Data ?? throw MissingData(call);
-        }
+        private Task<Question> SendQuestionAsync(ApiCall call, CancellationToken ct) => SendForDataAsync(call, MiloJsonContext.Default.SingleEnvelopeQuestion, ct);
     }
 }

@@ -1,7 +1,5 @@
 using System;
 using System.Collections;
-using System.Collections.Generic;
-using System.Linq;
 using System.Management.Automation;
 using HeyMilo.Client;
 using HeyMilo.Client.Requests;
@@ -26,11 +24,7 @@ namespace HeyMilo.Commands
         private const string FieldsSet = "Fields";
         private const string InputObjectSet = "InputObject";
 
-        /// <summary>The fields a posting from Get-MiloPosting does not pass on: they identify the original.</summary>
-        private static readonly string[] s_notCopied = { "name", "deadline" };
-
-        private RequestBody _given = new RequestBody();
-        private List<Dictionary<string, object?>>? _workflow;
+        private PostingDraft? _draft;
 
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = FieldsSet)]
         [Parameter(ParameterSetName = InputObjectSet)]
@@ -153,67 +147,40 @@ namespace HeyMilo.Commands
         {
             base.BeginProcessing();
             // What the command line gives is the same for every record: check it once, before anything is sent.
-            var problems = new InputProblems();
-            RequestInput.AddBound(_given, RequestRules.CreatePosting, MyInvocation.BoundParameters, problems);
-            if (Workflow != null) _workflow = RequestRules.BuildWorkflow((object?[])RequestInput.Plain(Workflow)!, problems.Items);
-            if (VoiceId != null && InterviewTemplateId != null)
-                problems.Add("-VoiceId sets the voice_id of the workflow's web_interview step, and with -InterviewTemplateId the template supplies the workflow. Create the posting, then run Set-MiloWorkflowStep -PostingId <id> -Step web_interview -Config @{ voice_id = '<voice>' }.");
-            if (Workflow != null && InterviewTemplateId != null)
-                problems.Add("-Workflow and -InterviewTemplateId are mutually exclusive: the template supplies the workflow.");
-            if (problems.Count > 0)
-                ThrowTerminatingError(MiloErrors.InvalidInput(Reason(problems), problems.Items, null, Advice));
+            var problems = new RequestProblems();
+            var given = new RequestBody();
+            RequestInput.AddBound(given, RequestRules.CreatePosting, MyInvocation.BoundParameters, problems);
+            _draft = new PostingDraft(given, Workflow is null ? null : (object?[])RequestInput.Plain(Workflow)!, VoiceId, problems);
+            if (problems.Count > 0) ThrowTerminatingError(MiloErrors.InvalidInput(problems, null, Advice));
         }
 
         protected override void ProcessRecord()
         {
             var target = RequestInput.TargetOf(InputObject);
-            var body = _given.Clone();
-            var workflow = _workflow;
-            var problems = new InputProblems();
-            if (InputObject != null)
+            if (InputObject != null && PostingDraft.WhyNotAPosting(InputObject.BaseObject) is string why)
             {
-                if (InputObject.BaseObject is Question || InputObject.BaseObject is InterviewBase || InputObject.BaseObject is Webhook)
-                {
-                    WriteError(MiloErrors.Create(new ArgumentException($"The piped object is a {InputObject.BaseObject.GetType().FullName}, not a posting or an object of posting fields."),
-                        "NotAPosting", ErrorCategory.InvalidArgument, target, "Pipe postings (Get-MiloPosting) or rows with Title, Description, … properties (Import-Csv)."));
-                    return;
-                }
-                var source = RequestInput.Properties(InputObject);
-                var isPosting = InputObject.BaseObject is Posting;
-                RequestInput.AddDefaults(body, RequestRules.CreatePosting, source, isPosting ? s_notCopied : Array.Empty<string>(), problems);
-                if (workflow is null && !body.Has("interview_template_id") && source.TryGetValue("Workflow", out var steps) && steps != null)
-                    workflow = RequestRules.BuildWorkflow(steps is object?[] list ? list : new[] { steps }, problems.Items);
-            }
-
-            if (!body.Has("title")) problems.Add("A posting needs a title: give -Title, or pipe an object with a Title property.");
-            var template = body.Get("interview_template_id") as string;
-            if (workflow != null && template != null)
-                problems.Add("A workflow and an interview template are mutually exclusive: the template supplies the workflow.");
-            else if (workflow is null && template is null)
-                problems.Add("A posting needs its workflow: give -Workflow (for example -Workflow resume, web_interview) or -InterviewTemplateId.");
-            if (VoiceId != null && workflow != null) SetVoice(workflow, VoiceId, problems);
-            if (problems.Count > 0)
-            {
-                WriteError(MiloErrors.InvalidInput(Reason(problems), problems.Items, target, Advice));
+                WriteError(MiloErrors.Create(new ArgumentException(why), "NotAPosting", ErrorCategory.InvalidArgument, target,
+                    "Pipe postings (Get-MiloPosting) or rows with Title, Description, … properties (Import-Csv)."));
                 return;
             }
-            if (workflow != null) body.Set("workflow", workflow);
-
-            var title = (string)body.Get("title")!;
-            var what = template != null ? $"Create from interview template {template}" : $"Create with {workflow!.Count} workflow step{(workflow.Count == 1 ? "" : "s")}";
-            if (!ShouldProcess($"posting '{title}'", what)) return;
-            if (workflow != null && workflow.Count == 0)
-                WriteWarning($"The posting '{title}' has an empty workflow: it cannot be activated until it has steps.");
+            var request = _draft!.Draft(InputObject is null ? null : RequestInput.Properties(InputObject), InputObject?.BaseObject is Posting);
+            if (request.Problems.Count > 0)
+            {
+                WriteError(MiloErrors.InvalidInput(request.Problems, target, Advice));
+                return;
+            }
+            if (!ShouldProcess(request.Target, request.Action)) return;
+            if (request.Warning != null) WriteWarning(request.Warning);
 
             var session = RequireSession();
             PostingReceipt receipt;
             try
             {
-                receipt = Run(ct => session.Client.CreatePostingAsync(body, ct));
+                receipt = Run(ct => session.Client.CreatePostingAsync(request.Body, ct));
             }
             catch (MiloApiException ex)
             {
-                WriteFailure(ex, target ?? title);
+                WriteFailure(ex, target ?? request.Body.Get("title"));
                 return;
             }
             if (receipt.PendingActivation)
@@ -222,25 +189,5 @@ namespace HeyMilo.Commands
         }
 
         private const string Advice = "Correct the values named in the message; Get-Help New-MiloPosting -Parameter <name> shows each limit, and -Parameter Workflow the shape of a step.";
-
-        private static string Reason(InputProblems problems) =>
-            problems.InMetadata ? "InvalidMetadata" : problems.Items.Any(p => p.IndexOf("workflow", StringComparison.OrdinalIgnoreCase) >= 0 || p.IndexOf("-VoiceId", StringComparison.Ordinal) >= 0) ? "InvalidWorkflow" : "InvalidValue";
-
-        /// <summary>voice_id is a web_interview step setting (WebInterviewConfig); the posting itself has none.</summary>
-        private static void SetVoice(List<Dictionary<string, object?>> workflow, string voiceId, InputProblems problems)
-        {
-            var steps = workflow.Where(s => (string?)s["type"] == "web_interview").ToList();
-            if (steps.Count == 0)
-            {
-                problems.Add("-VoiceId sets the voice_id of the workflow's web_interview step, and the workflow has none.");
-                return;
-            }
-            foreach (var step in steps)
-            {
-                if (!(step.TryGetValue("config", out var config) && config is Dictionary<string, object?> map))
-                    step["config"] = map = new Dictionary<string, object?>(StringComparer.Ordinal);
-                map["voice_id"] = voiceId;
-            }
-        }
     }
 }

@@ -1,5 +1,4 @@
 using System;
-using System.Collections;
 using System.Management.Automation;
 using HeyMilo.Client.Requests;
 using HeyMilo.Module;
@@ -14,12 +13,13 @@ namespace HeyMilo.Commands
     /// </summary>
     [Cmdlet(VerbsCommon.New, "MiloQuestion", DefaultParameterSetName = FieldsSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(Question))]
-    public sealed class NewMiloQuestionCommand : MiloCmdlet
+    public sealed class NewMiloQuestionCommand : QuestionFieldsCmdlet
     {
         private const string FieldsSet = "Fields";
         private const string InputObjectSet = "InputObject";
+        private const string Advice = "Correct the values named in the message; Get-Help New-MiloQuestion -Parameter <name> shows each limit.";
 
-        private RequestBody _given = new RequestBody();
+        private QuestionDraft? _draft;
 
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [Alias("Id", "posting_id")]
@@ -45,132 +45,52 @@ namespace HeyMilo.Commands
         public PSObject? InputObject { get; set; }
 
         [Parameter]
-        public string? EvaluationCriteria { get; set; }
-
-        [Parameter]
-        public string? ScoreOf1 { get; set; }
-
-        [Parameter]
-        public string? ScoreOf5 { get; set; }
-
-        [Parameter]
-        [ValidateRange(1, 10)]
-        public int? ScoreWeight { get; set; }
-
-        [Parameter]
         public SwitchParameter NotScored { get; set; }
-
-        [Parameter]
-        public string? QuestionType { get; set; }
-
-        [Parameter]
-        [ValidateRange(0, int.MaxValue)]
-        public int? MinFollowUps { get; set; }
-
-        [Parameter]
-        [ValidateRange(0, int.MaxValue)]
-        public int? MaxFollowUps { get; set; }
-
-        [Parameter]
-        public string? AdditionalInstructions { get; set; }
-
-        [Parameter]
-        public string? PostProcessingEvaluationCriteria { get; set; }
-
-        [Parameter]
-        public string? ExpectedAnswer { get; set; }
-
-        [Parameter]
-        public long? ExpectedValue { get; set; }
 
         [Parameter]
         public SwitchParameter IsDealbreaker { get; set; }
 
         [Parameter]
-        public object? Answer { get; set; }
-
-        [Parameter]
         public SwitchParameter IsKnockout { get; set; }
-
-        [Parameter]
-        public IDictionary[]? DropdownValues { get; set; }
 
         [Parameter]
         public SwitchParameter IsAnswerMandated { get; set; }
 
         [Parameter]
-        public string? McqType { get; set; }
-
-        [Parameter]
-        public string? Operator { get; set; }
-
-        [Parameter]
-        public string[]? FileTypes { get; set; }
-
-        [Parameter]
         public SwitchParameter AllowMultipleFiles { get; set; }
-
-        [Parameter]
-        public double? SliderMin { get; set; }
-
-        [Parameter]
-        public double? SliderMax { get; set; }
-
-        [Parameter]
-        public double? SliderStep { get; set; }
-
-        [Parameter]
-        [ValidateSet("text", "freeform", "date", "number")]
-        public string? ResponseFormat { get; set; }
-
-        [Parameter]
-        public string? Instructions { get; set; }
-
-        [Parameter]
-        public string[]? Options { get; set; }
-
-        [Parameter]
-        public IDictionary? StructuredConfig { get; set; }
 
         protected override void BeginProcessing()
         {
             base.BeginProcessing();
-            var problems = new InputProblems();
-            RequestInput.AddBound(_given, RequestRules.CreateQuestion, MyInvocation.BoundParameters, problems);
-            if (problems.Count > 0) ThrowTerminatingError(MiloErrors.InvalidInput(problems, null, Advice));
+            _draft = new QuestionDraft(BoundFields(RequestRules.CreateQuestion, Advice));
         }
 
         protected override void ProcessRecord()
         {
-            var body = _given.Clone();
             object? target = RequestInput.TargetOf(InputObject);
-            var problems = new InputProblems();
-            if (InputObject != null && !(target is Posting) && !(target is PostingSummary) && !(target is PostingStatistic))
+            PropertyBag? fields = null;
+            if (InputObject != null && !QuestionDraft.NamesOnlyThePosting(InputObject.BaseObject))
             {
-                if (target is InterviewBase || target is Webhook)
+                if (QuestionDraft.WhyNotAQuestion(InputObject.BaseObject) is string why)
                 {
-                    WriteError(MiloErrors.Create(new ArgumentException($"The piped object is a {target.GetType().FullName}, not a question or an object of question fields."),
-                        "NotAQuestion", ErrorCategory.InvalidArgument, target, "Pipe questions (Get-MiloQuestion), postings (to name the posting) or rows with Modality and Text properties."));
+                    WriteError(MiloErrors.Create(new ArgumentException(why), "NotAQuestion", ErrorCategory.InvalidArgument, target,
+                        "Pipe questions (Get-MiloQuestion), postings (to name the posting) or rows with Modality and Text properties."));
                     return;
                 }
-                RequestInput.AddDefaults(body, RequestRules.CreateQuestion, RequestInput.Properties(InputObject), Array.Empty<string>(), problems);
+                fields = RequestInput.Properties(InputObject);
             }
-            if (!body.Has("modality")) problems.Add("A question needs a modality: give -Modality (voice, sms, form, resume_eligibility, resume_scoring, voice_tags).");
-            if (!body.Has("text")) problems.Add("A question needs its text: give -Text.");
-            if (problems.Count > 0)
+            var request = _draft!.Draft(PostingId, fields);
+            if (request.Problems.Count > 0)
             {
-                WriteError(MiloErrors.InvalidInput(problems, target ?? PostingId, Advice));
+                WriteError(MiloErrors.InvalidInput(request.Problems, target ?? PostingId, Advice));
                 return;
             }
-
-            var modality = (string)body.Get("modality")!;
-            var text = (string)body.Get("text")!;
-            if (!ShouldProcess($"posting {PostingId}", $"Add {modality} question '{Short(text)}'")) return;
+            if (!ShouldProcess(request.Target, request.Action)) return;
             var session = RequireSession();
             Question question;
             try
             {
-                question = Run(ct => session.Client.CreateQuestionAsync(PostingId, body, ct));
+                question = Run(ct => session.Client.CreateQuestionAsync(PostingId, request.Body, ct));
             }
             catch (MiloApiException ex)
             {
@@ -179,9 +99,5 @@ namespace HeyMilo.Commands
             }
             WriteObject(question);
         }
-
-        private const string Advice = "Correct the values named in the message; Get-Help New-MiloQuestion -Parameter <name> shows each limit.";
-
-        internal static string Short(string text) => text.Length <= 60 ? text : text.Substring(0, 57) + "...";
     }
 }

@@ -1,5 +1,6 @@
 using System;
 using System.Management.Automation;
+using HeyMilo.Client.Requests;
 using HeyMilo.Module;
 
 namespace HeyMilo.Commands
@@ -43,7 +44,7 @@ namespace HeyMilo.Commands
             var piped = RequestInput.TargetOf(InputObject);
             foreach (var id in QuestionId)
             {
-                var what = piped is Question q && q.Id == id ? $"question {id} of posting {PostingId} ({q.Modality}: '{NewMiloQuestionCommand.Short(q.Text)}')" : $"question {id} of posting {PostingId}";
+                var what = piped is Question q && q.Id == id ? $"question {id} of posting {PostingId} ({q.Modality}: '{QuestionDraft.Short(q.Text)}')" : $"question {id} of posting {PostingId}";
                 if (!ShouldProcess(what, "Delete", Force)) continue;
                 Question question;
                 try

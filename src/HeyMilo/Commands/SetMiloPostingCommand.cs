@@ -1,6 +1,5 @@
 using System;
 using System.Collections;
-using System.Linq;
 using System.Management.Automation;
 using HeyMilo.Client.Requests;
 using HeyMilo.Module;
@@ -123,14 +122,14 @@ namespace HeyMilo.Commands
         {
             base.BeginProcessing();
             // Every field parameter comes from the command line, so the body is the same for every posting.
-            var problems = new InputProblems();
+            var problems = new RequestProblems();
             RequestInput.AddBound(_body, RequestRules.UpdatePosting, MyInvocation.BoundParameters, problems);
             if (problems.Count > 0)
                 ThrowTerminatingError(MiloErrors.InvalidInput(problems, null, "Correct the values named in the message; Get-Help Set-MiloPosting -Parameter <name> shows each limit."));
             if (_body.Count == 0)
                 ThrowTerminatingError(MiloErrors.Create(new ArgumentException("Name at least one field to change (for example -Title, -Deadline or -Metadata). Nothing was sent."),
                     "NothingToUpdate", ErrorCategory.InvalidArgument, null, "Get-Help Set-MiloPosting lists the fields a posting has."));
-            _action = Describe(_body);
+            _action = PostingUpdate.Describe(_body);
         }
 
         protected override void ProcessRecord() =>
@@ -141,21 +140,5 @@ namespace HeyMilo.Commands
                 {
                     if (PassThru) WriteObject(posting);
                 });
-
-        /// <summary>"Update title, deadline; replace all metadata with 2 keys (keys not given are removed)".</summary>
-        private static string Describe(RequestBody body)
-        {
-            var fields = body.Names.Where(n => n != "metadata").ToList();
-            var text = fields.Count > 0 ? "Update " + string.Join(", ", fields) : string.Empty;
-            if (body.Has("metadata"))
-            {
-                var count = (body.Get("metadata") as IDictionary)?.Count ?? 0;
-                var replace = count == 0
-                    ? "remove all metadata"
-                    : $"replace all metadata with {count} key{(count == 1 ? "" : "s")} (keys not given are removed)";
-                text = text.Length == 0 ? char.ToUpperInvariant(replace[0]) + replace.Substring(1) : text + "; " + replace;
-            }
-            return text;
-        }
     }
 }

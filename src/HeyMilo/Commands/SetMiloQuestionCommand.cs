@@ -1,6 +1,4 @@
 using System;
-using System.Collections;
-using System.Linq;
 using System.Management.Automation;
 using HeyMilo.Client.Requests;
 using HeyMilo.Module;
@@ -14,7 +12,7 @@ namespace HeyMilo.Commands
     /// </summary>
     [Cmdlet(VerbsCommon.Set, "MiloQuestion", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(Question))]
-    public sealed class SetMiloQuestionCommand : MiloCmdlet
+    public sealed class SetMiloQuestionCommand : QuestionFieldsCmdlet
     {
         private RequestBody _body = new RequestBody();
 
@@ -35,92 +33,19 @@ namespace HeyMilo.Commands
         public string? Text { get; set; }
 
         [Parameter]
-        public string? EvaluationCriteria { get; set; }
-
-        [Parameter]
-        public string? ScoreOf1 { get; set; }
-
-        [Parameter]
-        public string? ScoreOf5 { get; set; }
-
-        [Parameter]
-        [ValidateRange(1, 10)]
-        public int? ScoreWeight { get; set; }
-
-        [Parameter]
         public bool? NotScored { get; set; }
-
-        [Parameter]
-        public string? QuestionType { get; set; }
-
-        [Parameter]
-        [ValidateRange(0, int.MaxValue)]
-        public int? MinFollowUps { get; set; }
-
-        [Parameter]
-        [ValidateRange(0, int.MaxValue)]
-        public int? MaxFollowUps { get; set; }
-
-        [Parameter]
-        public string? AdditionalInstructions { get; set; }
-
-        [Parameter]
-        public string? PostProcessingEvaluationCriteria { get; set; }
-
-        [Parameter]
-        public string? ExpectedAnswer { get; set; }
-
-        [Parameter]
-        public long? ExpectedValue { get; set; }
 
         [Parameter]
         public bool? IsDealbreaker { get; set; }
 
         [Parameter]
-        public object? Answer { get; set; }
-
-        [Parameter]
         public bool? IsKnockout { get; set; }
-
-        [Parameter]
-        public IDictionary[]? DropdownValues { get; set; }
 
         [Parameter]
         public bool? IsAnswerMandated { get; set; }
 
         [Parameter]
-        public string? McqType { get; set; }
-
-        [Parameter]
-        public string? Operator { get; set; }
-
-        [Parameter]
-        public string[]? FileTypes { get; set; }
-
-        [Parameter]
         public bool? AllowMultipleFiles { get; set; }
-
-        [Parameter]
-        public double? SliderMin { get; set; }
-
-        [Parameter]
-        public double? SliderMax { get; set; }
-
-        [Parameter]
-        public double? SliderStep { get; set; }
-
-        [Parameter]
-        [ValidateSet("text", "freeform", "date", "number")]
-        public string? ResponseFormat { get; set; }
-
-        [Parameter]
-        public string? Instructions { get; set; }
-
-        [Parameter]
-        public string[]? Options { get; set; }
-
-        [Parameter]
-        public IDictionary? StructuredConfig { get; set; }
 
         /// <summary>Write the changed question.</summary>
         [Parameter]
@@ -133,10 +58,7 @@ namespace HeyMilo.Commands
         protected override void BeginProcessing()
         {
             base.BeginProcessing();
-            var problems = new InputProblems();
-            RequestInput.AddBound(_body, RequestRules.UpdateQuestion, MyInvocation.BoundParameters, problems);
-            if (problems.Count > 0)
-                ThrowTerminatingError(MiloErrors.InvalidInput(problems, null, "Correct the values named in the message; Get-Help Set-MiloQuestion -Parameter <name> shows each limit."));
+            _body = BoundFields(RequestRules.UpdateQuestion, "Correct the values named in the message; Get-Help Set-MiloQuestion -Parameter <name> shows each limit.");
             if (_body.Count == 0)
                 ThrowTerminatingError(MiloErrors.Create(new ArgumentException("Name at least one field to change (for example -Text or -ScoreWeight). Nothing was sent."),
                     "NothingToUpdate", ErrorCategory.InvalidArgument, null, "Get-Help Set-MiloQuestion lists the fields a question has."));

@@ -66,7 +66,7 @@ namespace HeyMilo.Module
         }
 
         /// <summary>Input that breaks the request schema (found before anything is sent): every problem in one message.</summary>
-        public static ErrorRecord InvalidInput(InputProblems problems, object? target, string recommendedAction) =>
+        public static ErrorRecord InvalidInput(HeyMilo.Client.Requests.RequestProblems problems, object? target, string recommendedAction) =>
             InvalidInput(problems.Reason, problems.Items, target, recommendedAction);
 
         public static ErrorRecord InvalidInput(string reason, System.Collections.Generic.IReadOnlyList<string> problems, object? target, string recommendedAction) =>

@@ -7,22 +7,10 @@ using HeyMilo.Client.Requests;
 
 namespace HeyMilo.Module
 {
-    /// <summary>What is wrong with a cmdlet's input, collected before anything is sent.</summary>
-    internal sealed class InputProblems
-    {
-        public List<string> Items { get; } = new List<string>();
-        /// <summary>Whether a problem is about metadata (reported as HeyMilo.InvalidMetadata rather than HeyMilo.InvalidValue).</summary>
-        public bool InMetadata { get; set; }
-        public int Count => Items.Count;
-        public void Add(string problem) => Items.Add(problem);
-        public string Reason => InMetadata ? "InvalidMetadata" : "InvalidValue";
-        public override string ToString() => string.Join(" ", Items);
-    }
-
     /// <summary>
     /// Turns what cmdlets are given — bound parameters, piped objects, hashtables — into request bodies: values
     /// become plain .NET values for the engine (no PowerShell types cross), each is checked against the request
-    /// schema (<see cref="RequestRules"/>), and only the fields given are sent.
+    /// schema (<see cref="RequestRules"/>, <see cref="RequestBody.Add"/>), and only the fields given are sent.
     /// </summary>
     internal static class RequestInput
     {
@@ -32,91 +20,13 @@ namespace HeyMilo.Module
         /// Adds every field of <paramref name="rules"/> whose parameter was bound (its name in
         /// <paramref name="bound"/>, as in MyInvocation.BoundParameters) to <paramref name="body"/>.
         /// </summary>
-        public static void AddBound(RequestBody body, IEnumerable<FieldRule> rules, IDictionary<string, object> bound, InputProblems problems)
+        public static void AddBound(RequestBody body, IEnumerable<FieldRule> rules, IDictionary<string, object> bound, RequestProblems problems)
         {
             foreach (var rule in rules)
             {
                 if (!bound.TryGetValue(rule.PropertyName, out var value)) continue;
-                Add(body, rule, Plain(value), "-" + rule.PropertyName, problems);
+                body.Add(rule, Plain(value), "-" + rule.PropertyName, problems);
             }
-        }
-
-        /// <summary>
-        /// Adds the fields of <paramref name="rules"/> that <paramref name="body"/> does not have yet from the
-        /// properties of a piped object (PascalCase or wire names; null and empty values are not given).
-        /// </summary>
-        public static void AddDefaults(RequestBody body, IEnumerable<FieldRule> rules, PropertyBag source, ICollection<string> skip, InputProblems problems)
-        {
-            foreach (var rule in rules)
-            {
-                if (body.Has(rule.Name) || skip.Contains(rule.Name) || !source.TryGet(rule, out var value)) continue;
-                Add(body, rule, value, "property " + rule.PropertyName + " of the input object", problems);
-            }
-        }
-
-        private static void Add(RequestBody body, FieldRule rule, object? value, string label, InputProblems problems)
-        {
-            if (rule.Kind == FieldKind.StringMap && value != null)
-            {
-                var metadata = Metadata(value, label, problems);
-                if (metadata is null) return;
-                value = metadata;
-            }
-            if (RequestRules.TryConvert(rule, value, label, problems.Items, out var wire)) body.Set(rule.Name, wire);
-        }
-
-        /// <summary>
-        /// Metadata as the API takes it: text values (numbers, booleans and dates become their invariant text),
-        /// within the limits the document gives (CandidateReader.CheckMetadata: 50 keys, keys ≤ 40 and values ≤ 500
-        /// characters). Null values and nested hashtables or lists are refused rather than guessed at.
-        /// </summary>
-        public static Dictionary<string, string>? Metadata(object? value, string label, InputProblems problems)
-        {
-            var before = problems.Items.Count;
-            var metadata = Metadata(value, label, problems.Items);
-            if (problems.Items.Count > before) problems.InMetadata = true;
-            return metadata;
-        }
-
-        private static Dictionary<string, string>? Metadata(object? value, string label, List<string> problems)
-        {
-            if (!(Plain(value) is IDictionary map))
-            {
-                problems.Add($"{label} must be a hashtable of text values, not {RequestRules.Describe(Plain(value))}.");
-                return null;
-            }
-            var pairs = new Dictionary<string, string>(StringComparer.Ordinal);
-            foreach (DictionaryEntry entry in map)
-            {
-                var key = Convert.ToString(entry.Key, CultureInfo.InvariantCulture) ?? string.Empty;
-                var item = entry.Value;
-                string text;
-                switch (item)
-                {
-                    case string s: text = s; break;
-                    case bool b: text = b ? "true" : "false"; break;
-                    case DateTimeOffset dto: text = dto.ToString("o", CultureInfo.InvariantCulture); break;
-                    case DateTime dt: text = dt.ToString("o", CultureInfo.InvariantCulture); break;
-                    case IFormattable number when !(item is Enum): text = number.ToString(null, CultureInfo.InvariantCulture); break;
-                    case Enum e: text = e.ToString(); break;
-                    default:
-                        problems.Add($"{label}: the value of '{key}' must be text, not {RequestRules.Describe(item)}.");
-                        return null;
-                }
-                if (pairs.ContainsKey(key))
-                {
-                    problems.Add($"{label} has the key '{key}' twice.");
-                    return null;
-                }
-                pairs[key] = text;
-            }
-            var problem = HeyMilo.Import.CandidateReader.CheckMetadata(pairs);
-            if (problem != null)
-            {
-                problems.Add(label + " " + problem);
-                return null;
-            }
-            return pairs;
         }
 
         /// <summary>

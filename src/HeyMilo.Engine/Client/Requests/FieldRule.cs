@@ -139,6 +139,34 @@ namespace HeyMilo.Client.Requests
             if (i >= 0) _fields.RemoveAt(i);
         }
 
+        /// <summary>
+        /// Checks a plain value against <paramref name="rule"/> and sets what goes on the wire, or adds the problem
+        /// naming <paramref name="label"/> (metadata problems are filed as such).
+        /// </summary>
+        public void Add(FieldRule rule, object? value, string label, RequestProblems problems)
+        {
+            if (rule.Kind == FieldKind.StringMap && value != null)
+            {
+                var metadata = problems.Check(ProblemKind.Metadata, list => MetadataRule.ToWire(value, label, list));
+                if (metadata is null) return;
+                value = metadata;
+            }
+            if (RequestRules.TryConvert(rule, value, label, problems.Items, out var wire)) Set(rule.Name, wire);
+        }
+
+        /// <summary>
+        /// Adds the fields of <paramref name="rules"/> this body does not have yet from the properties of a piped
+        /// object (PascalCase or wire names; null and empty values are not given), except those in <paramref name="skip"/>.
+        /// </summary>
+        public void AddDefaults(IEnumerable<FieldRule> rules, PropertyBag source, ICollection<string> skip, RequestProblems problems)
+        {
+            foreach (var rule in rules)
+            {
+                if (Has(rule.Name) || skip.Contains(rule.Name) || !source.TryGet(rule, out var value)) continue;
+                Add(rule, value, "property " + rule.PropertyName + " of the input object", problems);
+            }
+        }
+
         public RequestBody Clone()
         {
             var copy = new RequestBody();

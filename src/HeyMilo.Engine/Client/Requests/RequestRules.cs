@@ -20,18 +20,9 @@ namespace HeyMilo.Client.Requests
         public static readonly string[] StepTypes = { "web_interview", "conversational_sms", "resume", "form" };
         public static readonly string[] ResponseFormats = { "text", "freeform", "date", "number" };
 
-        /// <summary>CreatePostingRequest without workflow (built by <see cref="BuildWorkflow"/>).</summary>
-        public static readonly FieldRule[] CreatePosting =
+        /// <summary>The fields CreatePostingRequest and UpdatePostingRequest give the same limits, after the ones they differ in.</summary>
+        private static readonly FieldRule[] PostingFields =
         {
-            new FieldRule("title", FieldKind.Text, Required: true, Nullable: false, MinLength: 3, MaxLength: 200),
-            new FieldRule("description", FieldKind.Text, Nullable: false, MaxLength: 50000),
-            new FieldRule("interview_template_id", FieldKind.Text),
-            new FieldRule("name", FieldKind.Text),
-            new FieldRule("language", FieldKind.Text, Nullable: false),
-            new FieldRule("interviewer_name", FieldKind.Text, Nullable: false),
-            new FieldRule("instructions", FieldKind.Text, Nullable: false),
-            new FieldRule("company_overview", FieldKind.Text, Nullable: false),
-            new FieldRule("job_overview", FieldKind.Text, Nullable: false),
             new FieldRule("interview_process_overview", FieldKind.Text, MaxLength: 10000),
             new FieldRule("company_overview_delivery_mode", FieldKind.Text, Choices: DeliveryModes),
             new FieldRule("job_overview_delivery_mode", FieldKind.Text, Choices: DeliveryModes),
@@ -50,8 +41,22 @@ namespace HeyMilo.Client.Requests
             new FieldRule("metadata", FieldKind.StringMap),
         };
 
+        /// <summary>CreatePostingRequest without workflow (built by <see cref="BuildWorkflow"/>).</summary>
+        public static readonly FieldRule[] CreatePosting = new[]
+        {
+            new FieldRule("title", FieldKind.Text, Required: true, Nullable: false, MinLength: 3, MaxLength: 200),
+            new FieldRule("description", FieldKind.Text, Nullable: false, MaxLength: 50000),
+            new FieldRule("interview_template_id", FieldKind.Text),
+            new FieldRule("name", FieldKind.Text),
+            new FieldRule("language", FieldKind.Text, Nullable: false),
+            new FieldRule("interviewer_name", FieldKind.Text, Nullable: false),
+            new FieldRule("instructions", FieldKind.Text, Nullable: false),
+            new FieldRule("company_overview", FieldKind.Text, Nullable: false),
+            new FieldRule("job_overview", FieldKind.Text, Nullable: false),
+        }.Concat(PostingFields).ToArray();
+
         /// <summary>UpdatePostingRequest: every field optional; note description's minimum of 10 and the 100/10000 limits create lacks.</summary>
-        public static readonly FieldRule[] UpdatePosting =
+        public static readonly FieldRule[] UpdatePosting = new[]
         {
             new FieldRule("title", FieldKind.Text, MinLength: 3, MaxLength: 200),
             new FieldRule("description", FieldKind.Text, MinLength: 10, MaxLength: 50000),
@@ -61,23 +66,7 @@ namespace HeyMilo.Client.Requests
             new FieldRule("instructions", FieldKind.Text, MaxLength: 10000),
             new FieldRule("company_overview", FieldKind.Text, MaxLength: 10000),
             new FieldRule("job_overview", FieldKind.Text, MaxLength: 10000),
-            new FieldRule("interview_process_overview", FieldKind.Text, MaxLength: 10000),
-            new FieldRule("company_overview_delivery_mode", FieldKind.Text, Choices: DeliveryModes),
-            new FieldRule("job_overview_delivery_mode", FieldKind.Text, Choices: DeliveryModes),
-            new FieldRule("interview_process_overview_delivery_mode", FieldKind.Text, Choices: DeliveryModes),
-            new FieldRule("phone_number_id", FieldKind.Text),
-            new FieldRule("sender_email_id", FieldKind.Text),
-            new FieldRule("email_template_group_id", FieldKind.Text),
-            new FieldRule("design_template_group_id", FieldKind.Text),
-            new FieldRule("redirect_url", FieldKind.Text),
-            new FieldRule("scheduling_url", FieldKind.Text),
-            new FieldRule("deadline", FieldKind.Timestamp),
-            new FieldRule("allow_sms_comms", FieldKind.Boolean),
-            new FieldRule("max_retakes", FieldKind.Integer, Minimum: 0, Maximum: 5),
-            new FieldRule("retake_cooldown_days", FieldKind.Number, Minimum: 0),
-            new FieldRule("email_report_to_candidate", FieldKind.Boolean),
-            new FieldRule("metadata", FieldKind.StringMap),
-        };
+        }.Concat(PostingFields).ToArray();
 
         /// <summary>The fields CreateQuestionRequest and UpdateQuestionRequest share (score_weight 1–10, follow-ups ≥ 0).</summary>
         private static readonly FieldRule[] QuestionFields =
@@ -125,43 +114,27 @@ namespace HeyMilo.Client.Requests
             new FieldRule("text", FieldKind.Text),
         }.Concat(QuestionFields).ToArray();
 
-        /// <summary>
-        /// CreateQuestion, a question inside a create request's workflow step. The document gives it other limits
-        /// than CreateQuestionRequest (score_weight 0–5, follow-ups ≤ 5 and ≤ 10, instructions ≤ 5000) and no
-        /// structured_config; its modality is a plain string there, the six modalities are what it describes.
-        /// </summary>
-        public static readonly FieldRule[] WorkflowQuestion =
+        /// <summary>The fields whose limits differ in <see cref="WorkflowQuestion"/> (its response_format is plain text there).</summary>
+        private static readonly Dictionary<string, FieldRule> WorkflowQuestionLimits = new[]
         {
-            new FieldRule("modality", FieldKind.Text, Required: true, Nullable: false, Choices: Modalities),
-            new FieldRule("text", FieldKind.Text, Required: true, Nullable: false),
-            new FieldRule("evaluation_criteria", FieldKind.Text),
-            new FieldRule("score_of_1", FieldKind.Text),
-            new FieldRule("score_of_5", FieldKind.Text),
-            new FieldRule("question_type", FieldKind.Text),
-            new FieldRule("not_scored", FieldKind.Boolean),
-            new FieldRule("expected_answer", FieldKind.Text),
-            new FieldRule("expected_value", FieldKind.Integer),
-            new FieldRule("is_dealbreaker", FieldKind.Boolean),
-            new FieldRule("answer", FieldKind.Any),
-            new FieldRule("is_knockout", FieldKind.Boolean),
-            new FieldRule("dropdown_values", FieldKind.StringMapList),
-            new FieldRule("response_format", FieldKind.Text),
-            new FieldRule("instructions", FieldKind.Text),
-            new FieldRule("options", FieldKind.StringList),
             new FieldRule("score_weight", FieldKind.Integer, Minimum: 0, Maximum: 5),
             new FieldRule("min_follow_ups", FieldKind.Integer, Minimum: 0, Maximum: 5),
             new FieldRule("max_follow_ups", FieldKind.Integer, Minimum: 0, Maximum: 10),
             new FieldRule("additional_instructions", FieldKind.Text, MaxLength: 5000),
             new FieldRule("post_processing_evaluation_criteria", FieldKind.Text, MaxLength: 5000),
-            new FieldRule("mcq_type", FieldKind.Text),
-            new FieldRule("operator", FieldKind.Text),
-            new FieldRule("file_types", FieldKind.StringList),
-            new FieldRule("allow_multiple_files", FieldKind.Boolean),
-            new FieldRule("slider_min", FieldKind.Number),
-            new FieldRule("slider_max", FieldKind.Number),
-            new FieldRule("slider_step", FieldKind.Number),
-            new FieldRule("is_answer_mandated", FieldKind.Boolean),
-        };
+            new FieldRule("response_format", FieldKind.Text),
+        }.ToDictionary(r => r.Name, StringComparer.Ordinal);
+
+        /// <summary>
+        /// CreateQuestion, a question inside a create request's workflow step. The document gives it other limits
+        /// than CreateQuestionRequest (score_weight 0–5, follow-ups ≤ 5 and ≤ 10, additional and post-processing instructions ≤ 5000) and no
+        /// structured_config; its modality is a plain string there, the six modalities are what it describes.
+        /// </summary>
+        public static readonly FieldRule[] WorkflowQuestion = new[]
+        {
+            new FieldRule("modality", FieldKind.Text, Required: true, Nullable: false, Choices: Modalities),
+            new FieldRule("text", FieldKind.Text, Required: true, Nullable: false),
+        }.Concat(QuestionFields.Where(r => r.Name != "structured_config").Select(r => WorkflowQuestionLimits.TryGetValue(r.Name, out var own) ? own : r)).ToArray();
 
         private static readonly FieldRule[] CommonStepConfig =
         {
