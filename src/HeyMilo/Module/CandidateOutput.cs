@@ -161,31 +161,14 @@ namespace HeyMilo.Module
 
         /// <summary>
         /// -DefaultRegion as an ISO 3166 code libphonenumber knows (Culture: the current culture's region), or a
-        /// terminating error before any row is read; null when not given (phones must then be E.164).
+        /// terminating error before any input is read; null when not given (phones must then be E.164).
         /// </summary>
         public static string? PhoneRegion(PSCmdlet cmdlet, string? given)
         {
             if (given is null) return null;
-            var region = given;
-            if (string.Equals(given, "Culture", StringComparison.OrdinalIgnoreCase))
-            {
-                var culture = System.Globalization.CultureInfo.CurrentCulture;
-                try
-                {
-                    region = new System.Globalization.RegionInfo(culture.Name).TwoLetterISORegionName;
-                }
-                catch (ArgumentException)
-                {
-                    region = string.Empty;
-                }
-                if (region.Length != 2)
-                    cmdlet.ThrowTerminatingError(MiloErrors.Create(new ArgumentException($"The current culture '{culture.Name}' names no country, so -DefaultRegion Culture has no region to read phone numbers in."),
-                        "UnknownRegion", ErrorCategory.InvalidArgument, given, "Name the country with its two-letter code, e.g. -DefaultRegion US."));
-            }
-            if (!NationalPhoneNumbers.IsKnownRegion(region))
-                cmdlet.ThrowTerminatingError(MiloErrors.Create(new ArgumentException($"'{region}' is not a country code libphonenumber knows."),
-                    "UnknownRegion", ErrorCategory.InvalidArgument, given, "Use a two-letter ISO 3166 code, e.g. US, GB, DE, FR."));
-            return region.ToUpperInvariant();
+            var region = NationalPhoneNumbers.DefaultRegion(given, CultureInfo.CurrentCulture, out var problem);
+            if (problem != null) cmdlet.ThrowTerminatingError(problem.ToErrorRecord());
+            return region;
         }
     }
 }
