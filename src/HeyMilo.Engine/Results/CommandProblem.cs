@@ -5,10 +5,14 @@ namespace HeyMilo
     {
         /// <summary>A parameter value that cannot be sent (ArgumentException).</summary>
         InvalidArgument,
+        /// <summary>A value that would put a secret at risk (ArgumentException).</summary>
+        SecurityError,
         /// <summary>A row or value of the input that cannot be sent (ArgumentException).</summary>
         InvalidData,
         /// <summary>The API answered, but not with what was asked for (InvalidOperationException).</summary>
         InvalidResult,
+        /// <summary>What is asked for exists already (InvalidOperationException).</summary>
+        ResourceExists,
         /// <summary>A wait ended before the API did (TimeoutException).</summary>
         OperationTimeout,
     }

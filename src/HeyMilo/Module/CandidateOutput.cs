@@ -136,8 +136,26 @@ namespace HeyMilo.Module
             Line(CandidateOutcomeKind.NotSent, "were read but not sent", withEmails: false);
         }
 
+        /// <summary>
+        /// The end of an import that was not stopped: a fatal API failure is one terminating error for the whole
+        /// import, with how many rows were not sent (instead of one per row); else the summary in verbose lines
+        /// (and on the host with the deprecated <paramref name="showSummary"/>).
+        /// </summary>
+        public static void Finish(PSCmdlet cmdlet, CandidateImporter importer, CandidateImportSummary summary, bool showSummary)
+        {
+            if (importer.Fatal is MiloApiException fatal)
+            {
+                var record = MiloErrors.FromException(fatal, importer.FatalRow?.Source);
+                record.ErrorDetails = new ErrorDetails(CandidateImportFailure.Stopped(fatal, importer)) { RecommendedAction = record.ErrorDetails?.RecommendedAction };
+                cmdlet.ThrowTerminatingError(record);
+            }
+            if (showSummary) ShowSummary(cmdlet, summary);
+            if (summary.NotSent > 0) cmdlet.WriteVerbose(string.Format(CultureInfo.InvariantCulture, "{0} valid rows were not sent (-WhatIf or declined).", summary.NotSent));
+            cmdlet.WriteVerbose(string.Format(CultureInfo.InvariantCulture, "Imported: sent {0}, failed {1}, skipped {2} of {3} rows.", summary.Sent, summary.Failed, summary.Skipped, summary.Total));
+        }
+
         /// <summary>-Summary (deprecated): the summary to the host, never into the result stream.</summary>
-        public static void ShowSummary(PSCmdlet cmdlet, CandidateImportSummary summary)
+        private static void ShowSummary(PSCmdlet cmdlet, CandidateImportSummary summary)
         {
             cmdlet.WriteWarning("-Summary is deprecated and no longer outputs the summary object: it only shows it. Use -SummaryVariable <name> to keep it.");
             cmdlet.Host?.UI?.WriteLine(string.Format(CultureInfo.InvariantCulture,

@@ -12,8 +12,12 @@ namespace HeyMilo.Module
             {
                 case CommandProblemKind.InvalidResult:
                     return MiloErrors.Create(new InvalidOperationException(problem.Message), problem.Reason, ErrorCategory.InvalidResult, problem.Target, problem.Advice);
+                case CommandProblemKind.ResourceExists:
+                    return MiloErrors.Create(new InvalidOperationException(problem.Message), problem.Reason, ErrorCategory.ResourceExists, problem.Target, problem.Advice);
                 case CommandProblemKind.OperationTimeout:
                     return MiloErrors.Create(new TimeoutException(problem.Message), problem.Reason, ErrorCategory.OperationTimeout, problem.Target, problem.Advice);
+                case CommandProblemKind.SecurityError:
+                    return MiloErrors.Create(new ArgumentException(problem.Message), problem.Reason, ErrorCategory.SecurityError, problem.Target, problem.Advice);
                 case CommandProblemKind.InvalidData:
                     return MiloErrors.Create(new ArgumentException(problem.Message), problem.Reason, ErrorCategory.InvalidData, problem.Target, problem.Advice);
                 default:
