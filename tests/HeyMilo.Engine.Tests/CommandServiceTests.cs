@@ -2,7 +2,9 @@ using System.Collections.Generic;
 using System.Globalization;
 using HeyMilo.Client;
 using HeyMilo.Client.Models;
+using HeyMilo.Export;
 using HeyMilo.Import;
+using HeyMilo.Session;
 using Xunit;
 
 namespace HeyMilo.Engine.Tests
@@ -153,6 +155,48 @@ namespace HeyMilo.Engine.Tests
             Assert.Equal(("UnknownRegion", "ZZ"), (problem!.Reason, (string)problem.Target!));
             Assert.Null(NationalPhoneNumbers.DefaultRegion("Culture", CultureInfo.InvariantCulture, out problem));
             Assert.Contains("names no country", problem!.Message);
+        }
+
+        // ---- WebhookRegistration, ConnectionOptions, VoicePreviewFile ---------------------------------------
+
+        [Fact]
+        public void A_webhook_repeats_an_active_one_with_the_same_posting_event_and_url_but_for_host_case_and_a_trailing_slash()
+        {
+            var existing = new[]
+            {
+                new Webhook { WebhookId = "wh_off", PostingId = "p1", EventType = "interview_completed", Url = "https://example.com/hook", IsActive = false },
+                new Webhook { WebhookId = "wh_on", PostingId = "p1", EventType = "interview_completed", Url = "https://EXAMPLE.com/hook/", IsActive = true },
+            };
+            Assert.Equal("wh_on", WebhookRegistration.Duplicate(existing, "p1", "interview_completed", "https://example.com/hook")!.WebhookId);
+            Assert.Null(WebhookRegistration.Duplicate(existing, "p1", "interview_completed", "https://example.com/Hook"));
+            Assert.Null(WebhookRegistration.Duplicate(existing, "p2", "interview_completed", "https://example.com/hook"));
+            Assert.Equal("InvalidWebhookUrl", WebhookRegistration.CheckUrl("ftp://example.com/hook")!.Reason);
+            Assert.Null(WebhookRegistration.CheckUrl("http://example.com/hook"));
+        }
+
+        [Fact]
+        public void The_key_goes_only_to_https_or_loopback_http_and_the_base_uri_ends_in_a_slash()
+        {
+            Assert.Equal("https://api.example.com/v/", ConnectionOptions.BaseUri(new System.Uri("https://api.example.com/v?x=1"), "BaseUri", out var problem)!.ToString());
+            Assert.Null(problem);
+            Assert.NotNull(ConnectionOptions.BaseUri(new System.Uri("http://127.0.0.1:5080"), "BaseUri", out problem));
+            Assert.Null(ConnectionOptions.BaseUri(new System.Uri("http://api.example.com/"), "BaseUri", out problem));
+            Assert.Equal(("InsecureBaseUri", CommandProblemKind.SecurityError), (problem!.Reason, problem.Kind));
+            Assert.Null(ConnectionOptions.BaseUri(new System.Uri("ftp://api.example.com/"), "LegacyBaseUri", out problem));
+            Assert.Equal("InvalidBaseUri", problem!.Reason);
+            Assert.StartsWith("-LegacyBaseUri ", problem.Message);
+
+            var settings = ConnectionOptions.Settings(new System.Uri("https://a/"), new System.Uri("https://b/"), 300, 5, 100, 60);
+            Assert.Equal(System.TimeSpan.FromSeconds(1200), settings.TotalTimeout);
+            Assert.Equal(System.TimeSpan.FromSeconds(600), ConnectionOptions.Settings(new System.Uri("https://a/"), new System.Uri("https://b/"), 300, 0, 10, 60).TotalTimeout);
+        }
+
+        [Fact]
+        public void A_voice_preview_saved_into_a_folder_is_named_for_its_voice_with_unusable_characters_replaced()
+        {
+            var folder = System.IO.Path.GetTempPath();
+            Assert.Equal(System.IO.Path.Combine(folder, "voice_1.mp3"), VoicePreviewFile.InFolder(folder, "voice_1"));
+            Assert.Equal(System.IO.Path.Combine(folder, "a_b.mp3"), VoicePreviewFile.InFolder(folder, "a/b"));
         }
     }
 }

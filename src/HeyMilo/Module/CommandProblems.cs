@@ -8,21 +8,22 @@ namespace HeyMilo.Module
     {
         public static ErrorRecord ToErrorRecord(this CommandProblem problem)
         {
-            switch (problem.Kind)
+            var category = problem.Kind switch
             {
-                case CommandProblemKind.InvalidResult:
-                    return MiloErrors.Create(new InvalidOperationException(problem.Message), problem.Reason, ErrorCategory.InvalidResult, problem.Target, problem.Advice);
-                case CommandProblemKind.ResourceExists:
-                    return MiloErrors.Create(new InvalidOperationException(problem.Message), problem.Reason, ErrorCategory.ResourceExists, problem.Target, problem.Advice);
-                case CommandProblemKind.OperationTimeout:
-                    return MiloErrors.Create(new TimeoutException(problem.Message), problem.Reason, ErrorCategory.OperationTimeout, problem.Target, problem.Advice);
-                case CommandProblemKind.SecurityError:
-                    return MiloErrors.Create(new ArgumentException(problem.Message), problem.Reason, ErrorCategory.SecurityError, problem.Target, problem.Advice);
-                case CommandProblemKind.InvalidData:
-                    return MiloErrors.Create(new ArgumentException(problem.Message), problem.Reason, ErrorCategory.InvalidData, problem.Target, problem.Advice);
-                default:
-                    return MiloErrors.Create(new ArgumentException(problem.Message), problem.Reason, ErrorCategory.InvalidArgument, problem.Target, problem.Advice);
-            }
+                CommandProblemKind.InvalidData => ErrorCategory.InvalidData,
+                CommandProblemKind.SecurityError => ErrorCategory.SecurityError,
+                CommandProblemKind.ResourceExists => ErrorCategory.ResourceExists,
+                CommandProblemKind.InvalidResult => ErrorCategory.InvalidResult,
+                CommandProblemKind.OperationTimeout => ErrorCategory.OperationTimeout,
+                _ => ErrorCategory.InvalidArgument,
+            };
+            Exception exception = problem.Kind switch
+            {
+                CommandProblemKind.ResourceExists or CommandProblemKind.InvalidResult => new InvalidOperationException(problem.Message),
+                CommandProblemKind.OperationTimeout => new TimeoutException(problem.Message),
+                _ => new ArgumentException(problem.Message),
+            };
+            return MiloErrors.Create(exception, problem.Reason, category, problem.Target, problem.Advice);
         }
     }
 }
