@@ -92,6 +92,37 @@ namespace HeyMilo.Tests
         }
 
         [Fact]
+        public void A_national_phone_is_refused_without_DefaultRegion_and_sent_as_E164_with_it()
+        {
+            Connect();
+            Ps.Set("p", Posting);
+            var refused = Assert.Single(Run("New-MiloCandidate -PostingId $p -Name 'Ada' -Email 'ada.national@example.com' -PhoneNumber '(206) 555-1234'").Errors);
+            Assert.Equal("HeyMilo.InvalidCandidate,HeyMilo.Commands.NewMiloCandidateCommand", refused.FullyQualifiedErrorId);
+            Assert.Equal("(206) 555-1234", refused.TargetObject);
+            Assert.Empty(Sim.Requests.Snapshot());
+
+            Assert.Single(Run("New-MiloCandidate -PostingId $p -Name 'Ada' -Email 'ada.national@example.com' -PhoneNumber '(206) 555-1234' -DefaultRegion US").ThrowIfTerminating().Output);
+            using var body = JsonDocument.Parse(Assert.Single(Requests(CandidatesPath)).Body);
+            Assert.Equal("+12065551234", body.RootElement.GetProperty("phone_number").GetString());
+        }
+
+        [Fact]
+        public void With_DefaultRegion_an_invalid_number_says_why_and_an_unknown_region_stops_before_any_request()
+        {
+            Connect();
+            Ps.Set("p", Posting);
+            var invalid = Assert.Single(Run("New-MiloCandidate -PostingId $p -Name 'Ada' -Email 'ada@example.com' -PhoneNumber '555-12' -DefaultRegion US").Errors);
+            Assert.Equal("HeyMilo.InvalidCandidate,HeyMilo.Commands.NewMiloCandidateCommand", invalid.FullyQualifiedErrorId);
+            Assert.Contains("is not a valid phone number of US", invalid.ErrorDetails.Message);
+
+            Assert.Equal("HeyMilo.UnknownRegion,HeyMilo.Commands.NewMiloCandidateCommand",
+                Run("New-MiloCandidate -PostingId $p -Name 'Ada' -Email 'ada@example.com' -PhoneNumber '+12065551234' -DefaultRegion ZZ").Terminating?.FullyQualifiedErrorId);
+            Assert.Equal("ParameterArgumentValidationError,HeyMilo.Commands.NewMiloCandidateCommand",
+                Run("New-MiloCandidate -PostingId $p -Name 'Ada' -Email 'ada@example.com' -DefaultRegion USA").Terminating?.FullyQualifiedErrorId);
+            Assert.Empty(Sim.Requests.Snapshot());
+        }
+
+        [Fact]
         public void WhatIf_sends_nothing()
         {
             Connect();

@@ -163,6 +163,20 @@ Describe 'New-MiloCandidate' {
         @(Get-MiloInterview -PostingId $posting.Id | Where-Object { $_.Name -eq 'Bad Email' }).Count | Should -Be 0
     }
 
+    It 'reads a national phone number in -DefaultRegion and sends it as E.164; without it the number is refused' {
+        New-MiloCandidate -PostingId $posting.Id -Name 'Mary Jackson' -Email 'mary.pester@example.com' -PhoneNumber '(206) 555-0101' -ErrorVariable refused -ErrorAction SilentlyContinue
+        $refused.Count | Should -Be 1
+        $refused[0].FullyQualifiedErrorId | Should -Be 'HeyMilo.InvalidCandidate,HeyMilo.Commands.NewMiloCandidateCommand'
+        $refused[0].TargetObject | Should -Be '(206) 555-0101'
+
+        # -Debug shows the request body as sent (the API's interview does not echo the phone); JSON may write + as \u002B.
+        $out = @(New-MiloCandidate -PostingId $posting.Id -Name 'Mary Jackson' -Email 'mary.pester@example.com' -PhoneNumber '(206) 555-0101' -DefaultRegion US -Debug 5>&1)
+        @($out | Where-Object { $_ -is [System.Management.Automation.DebugRecord] -and $_.Message -match 'request body' -and $_.Message -match '"phone_number":"(\+|\\u002B)12065550101"' }).Count | Should -Be 1
+        $created = @($out | Where-Object { $_ -isnot [System.Management.Automation.DebugRecord] })
+        $created.Count | Should -Be 1
+        @(Get-MiloInterview -PostingId $posting.Id | Where-Object { $_.Email -eq 'mary.pester@example.com' }).InterviewId | Should -Be $created[0].InterviewId
+    }
+
     It '-Async outputs the queued ingestion job' {
         $job = New-MiloCandidate -PostingId $posting.Id -Name 'Dorothy Vaughan' -Email 'dorothy.pester@example.com' -Async
 

@@ -74,8 +74,9 @@ namespace HeyMilo.Client
         /// Reads the push's status until it is completed or failed, or <paramref name="timeout"/> has passed on
         /// the module clock: a read at once, then after 1, 2, 4, 8, 10, 10 … s (the last wait shortened to end at
         /// the deadline, where one more read decides). <paramref name="onStatus"/> sees every status read (any thread).
+        /// The last status read: not <see cref="AtsPushStatus.IsFinished"/> when the wait timed out.
         /// </summary>
-        public async Task<AtsPushWaitResult> WaitForAtsPushAsync(string itemId, TimeSpan timeout, Action<AtsPushStatus>? onStatus, CancellationToken ct)
+        public async Task<AtsPushStatus> WaitForAtsPushAsync(string itemId, TimeSpan timeout, Action<AtsPushStatus>? onStatus, CancellationToken ct)
         {
             var clock = ModuleClock.Current;
             var started = clock.GetTimestamp();
@@ -84,9 +85,9 @@ namespace HeyMilo.Client
             {
                 var status = await GetAtsPushAsync(itemId, ct).ConfigureAwait(false);
                 onStatus?.Invoke(status);
-                if (status.IsFinished) return new AtsPushWaitResult(status, timedOut: false);
+                if (status.IsFinished) return status;
                 var left = timeout - clock.GetElapsedTime(started);
-                if (left <= TimeSpan.Zero) return new AtsPushWaitResult(status, timedOut: true);
+                if (left <= TimeSpan.Zero) return status;
                 var delay = interval < left ? interval : left;
                 OperationLog.Verbose(string.Format(System.Globalization.CultureInfo.InvariantCulture,
                     "HeyMilo: ATS push {0} is {1}; reading it again in {2:0.#} s.", itemId, status.Status, delay.TotalSeconds));
@@ -94,17 +95,5 @@ namespace HeyMilo.Client
                 interval = interval + interval > MaxPushPoll ? MaxPushPoll : interval + interval;
             }
         }
-    }
-
-    internal sealed class AtsPushWaitResult
-    {
-        public AtsPushWaitResult(AtsPushStatus status, bool timedOut)
-        {
-            Status = status;
-            TimedOut = timedOut;
-        }
-
-        public AtsPushStatus Status { get; }
-        public bool TimedOut { get; }
     }
 }

@@ -51,6 +51,11 @@ namespace HeyMilo.Import
         }
 
         /// <summary>The one message of an input without an email column.</summary>
+        /// <summary>The terminating HeyMilo.NoEmailColumn error of an input whose first rows have no email column.</summary>
+        public static CommandProblem NoEmailColumnProblem(CandidateImporter importer, object? input) =>
+            new CommandProblem("NoEmailColumn", CommandProblemKind.InvalidData, NoEmailColumn(importer), input,
+                "Rename the email column of the file (or add one), or pass rows with an Email property, and import again.");
+
         public static string NoEmailColumn(CandidateImporter importer) =>
             string.Format(CultureInfo.InvariantCulture,
                 "None of the {0:N0} rows read has an email column, so nothing was sent. The rows have the columns: {1}. The email column must be named {2} (case, spaces, '_' and '-' do not matter).",

@@ -78,6 +78,12 @@ namespace HeyMilo.Import
         public int InFlight => _inFlight.Count;
 
         /// <summary>Rows in the batch <see cref="Next"/> offered.</summary>
+        /// <summary>"Sent 3, failed 0, skipped 1": the progress bar's status.</summary>
+        public string Status => string.Format(CultureInfo.InvariantCulture, "Sent {0}, failed {1}, skipped {2}", Sent, Failed, Skipped);
+
+        /// <summary>What sending the ready batch does, for ShouldProcess: "Import 100 candidates into posting …".</summary>
+        public string BatchAction => string.Format(CultureInfo.InvariantCulture, "Import {0} {1} into {2}", ReadyCount, ReadyCount == 1 ? "candidate" : "candidates", _target.Description);
+
         public int ReadyCount => _ready.Count > 0 ? _ready.Peek().Count : 0;
 
         /// <summary>Reads one row. Returns a warning to show now (a -MetadataProperty column the row lacks), or null.</summary>

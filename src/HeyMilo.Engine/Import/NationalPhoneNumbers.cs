@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using PhoneNumbers;
 
 namespace HeyMilo.Import
@@ -15,6 +16,36 @@ namespace HeyMilo.Import
 
         /// <summary>Whether libphonenumber knows the region (a two-letter ISO 3166 code such as US, GB, DE).</summary>
         public static bool IsKnownRegion(string region) => s_util.Value.GetSupportedRegions().Contains(region.ToUpperInvariant());
+
+        /// <summary>
+        /// -DefaultRegion as the upper-case ISO 3166 code libphonenumber knows ("Culture": the region of
+        /// <paramref name="culture"/>), or null with the UnknownRegion <paramref name="problem"/> (Target: what was given).
+        /// </summary>
+        public static string? DefaultRegion(string given, CultureInfo culture, out CommandProblem? problem)
+        {
+            var region = given;
+            problem = null;
+            if (string.Equals(given, "Culture", StringComparison.OrdinalIgnoreCase))
+            {
+                try
+                {
+                    region = new RegionInfo(culture.Name).TwoLetterISORegionName;
+                }
+                catch (ArgumentException)
+                {
+                    region = string.Empty;
+                }
+                if (region.Length != 2)
+                    problem = UnknownRegion($"The current culture '{culture.Name}' names no country, so -DefaultRegion Culture has no region to read phone numbers in.",
+                        given, "Name the country with its two-letter code, e.g. -DefaultRegion US.");
+            }
+            if (problem is null && !IsKnownRegion(region))
+                problem = UnknownRegion($"'{region}' is not a country code libphonenumber knows.", given, "Use a two-letter ISO 3166 code, e.g. US, GB, DE, FR.");
+            return problem is null ? region.ToUpperInvariant() : null;
+        }
+
+        private static CommandProblem UnknownRegion(string message, string given, string advice) =>
+            new CommandProblem("UnknownRegion", CommandProblemKind.InvalidArgument, message, given, advice);
 
         /// <summary>The E.164 form of <paramref name="phone"/> read in <paramref name="region"/>, or null with the reason it is not a valid number.</summary>
         public static string? ToE164(string phone, string region, out string? reason)

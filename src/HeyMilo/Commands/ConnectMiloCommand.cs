@@ -3,7 +3,6 @@ using System.Management.Automation;
 using System.Security;
 using HeyMilo.Module;
 using HeyMilo.Session;
-using HeyMilo.Transport;
 
 namespace HeyMilo.Commands
 {
@@ -68,18 +67,7 @@ namespace HeyMilo.Commands
             var baseUri = CheckUri(BaseUri, nameof(BaseUri));
             var legacyUri = CheckUri(LegacyBaseUri, nameof(LegacyBaseUri));
             var key = ReadKey();
-
-            var settings = new TransportSettings
-            {
-                BaseUri = baseUri,
-                LegacyBaseUri = legacyUri,
-                RequestsPerMinute = RequestsPerMinute,
-                MaxRetries = MaxRetries,
-                AttemptTimeout = TimeSpan.FromSeconds(TimeoutSec),
-                TotalTimeout = TimeSpan.FromSeconds(Math.Max(600, TimeoutSec * (MaxRetries + 1) * 2)),
-                MaxRateLimitWait = TimeSpan.FromSeconds(MaxRateLimitWaitSec),
-            };
-            var session = new MiloSession(settings, key);
+            var session = new MiloSession(ConnectionOptions.Settings(baseUri, legacyUri, RequestsPerMinute, MaxRetries, TimeoutSec, MaxRateLimitWaitSec), key);
             SessionStore.Connect(session);
             WriteVerbose($"Connected to {session.BaseUri} (legacy {session.LegacyBaseUri}) with key {session.KeyFingerprint}, at most {session.RequestsPerMinute} requests per minute.");
             if (PassThru) WriteObject(session);
@@ -112,20 +100,9 @@ namespace HeyMilo.Commands
 
         private Uri CheckUri(Uri uri, string parameter)
         {
-            if (!uri.IsAbsoluteUri || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp))
-            {
-                ThrowTerminatingError(MiloErrors.Create(
-                    new ArgumentException($"-{parameter} '{uri}' is not an absolute http(s) URI."),
-                    "InvalidBaseUri", ErrorCategory.InvalidArgument, uri, "Pass a URI such as https://api.heymilo.ai."));
-            }
-            if (uri.Scheme == Uri.UriSchemeHttp && !uri.IsLoopback)
-            {
-                ThrowTerminatingError(MiloErrors.Create(
-                    new ArgumentException($"-{parameter} '{uri}' uses http://: the API key would travel unencrypted. http:// is allowed only for loopback hosts (the bundled simulator)."),
-                    "InsecureBaseUri", ErrorCategory.SecurityError, uri, "Use an https:// URI."));
-            }
-            var text = uri.GetLeftPart(UriPartial.Path);
-            return new Uri(text.EndsWith("/", StringComparison.Ordinal) ? text : text + "/");
+            var checkedUri = ConnectionOptions.BaseUri(uri, parameter, out var problem);
+            if (problem != null) ThrowTerminatingError(problem.ToErrorRecord());
+            return checkedUri!;
         }
     }
 }

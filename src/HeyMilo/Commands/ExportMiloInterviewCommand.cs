@@ -1,8 +1,6 @@
 using System;
 using System.IO;
 using System.Management.Automation;
-using System.Threading;
-using System.Threading.Tasks;
 using HeyMilo.Client;
 using HeyMilo.Export;
 using HeyMilo.Module;
@@ -51,8 +49,7 @@ namespace HeyMilo.Commands
         [Parameter(ParameterSetName = ByPostingSet)] public DateTimeOffset? CreatedAfter { get; set; }
         [Parameter(ParameterSetName = ByPostingSet)] public DateTimeOffset? CreatedBefore { get; set; }
 
-        [Parameter(ParameterSetName = ByPostingSet), ValidateSet("pending", "in_progress", "evaluating", "completed", "shortlisted", "dismissed", "knocked_out", IgnoreCase = true)]
-        public string[]? Status { get; set; }
+        [Parameter(ParameterSetName = ByPostingSet), ValidateSet("pending", "in_progress", "evaluating", "completed", "shortlisted", "dismissed", "knocked_out", IgnoreCase = true)] public string[]? Status { get; set; }
 
         [Parameter(Mandatory = true, Position = 0), ValidateNotNullOrEmpty] public string Path { get; set; } = string.Empty;
         [Parameter] public InterviewExportFormat? Format { get; set; }

@@ -18,9 +18,7 @@ namespace HeyMilo.Commands
     [OutputType(typeof(InterviewData), ParameterSetName = new[] { ByIdSet, ByPostingSet, LegacySet })]
     public sealed class GetMiloInterviewCommand : MiloCmdlet
     {
-        private const string ByPostingSet = "ByPosting";
-        private const string LegacySet = "LegacyByPosting";
-        private const string ByIdSet = "ById";
+        private const string ByPostingSet = "ByPosting", LegacySet = "LegacyByPosting", ByIdSet = "ById";
         private const MiloObjects Takes = MiloObjects.Posting | MiloObjects.Interview | MiloObjects.ImportResult;
         private PagingWindow? _window;
 

@@ -1,6 +1,5 @@
 using System;
 using System.Collections;
-using System.Globalization;
 using System.Management.Automation;
 using HeyMilo.Import;
 using HeyMilo.Module;
@@ -26,46 +25,24 @@ namespace HeyMilo.Commands
         private long _rowNumber;
         private bool _finished;
 
-        [Parameter(Mandatory = true, ValueFromPipeline = true)]
-        public PSObject InputObject { get; set; } = null!;
+        [Parameter(Mandatory = true, ValueFromPipeline = true)] public PSObject InputObject { get; set; } = null!;
 
-        [Parameter(Mandatory = true, Position = 0, ParameterSetName = PostingSet)]
-        [Alias("posting_id")]
-        [ValidateNotNullOrEmpty]
+        [Parameter(Mandatory = true, Position = 0, ParameterSetName = PostingSet), Alias("posting_id"), ValidateNotNullOrEmpty]
         [ArgumentCompleter(typeof(Module.Completers.PostingIdCompleter))]
         public string PostingId { get; set; } = string.Empty;
 
-        [Parameter(Mandatory = true, ParameterSetName = LegacySet)]
-        [Alias("ingestion_url_key")]
-        [ValidateNotNullOrEmpty]
+        [Parameter(Mandatory = true, ParameterSetName = LegacySet), Alias("ingestion_url_key"), ValidateNotNullOrEmpty]
         public string IngestionKey { get; set; } = string.Empty;
 
-        [Parameter(ParameterSetName = LegacySet)]
-        public SwitchParameter Retake { get; set; }
-
-        [Parameter(ParameterSetName = PostingSet)]
-        public SwitchParameter Async { get; set; }
-
-        [Parameter, ValidatePattern("^([A-Za-z]{2}|Culture)$")]
-        public string? DefaultRegion { get; set; }
-
-        [Parameter, ValidateNotNullOrEmpty]
-        public string[] MetadataProperty { get; set; } = Array.Empty<string>();
-
-        [Parameter, ValidateNotNull]
-        public Hashtable? Metadata { get; set; }
-
-        [Parameter, ValidateRange(1, 100)]
-        public int BatchSize { get; set; } = 100;
-
-        [Parameter, ValidateRange(1, 16)]
-        public int ThrottleLimit { get; set; } = 4;
-
-        [Parameter(DontShow = true)]
-        public SwitchParameter Summary { get; set; }
-
-        [Parameter, ValidateNotNullOrEmpty]
-        public string? SummaryVariable { get; set; }
+        [Parameter(ParameterSetName = LegacySet)] public SwitchParameter Retake { get; set; }
+        [Parameter(ParameterSetName = PostingSet)] public SwitchParameter Async { get; set; }
+        [Parameter, ValidatePattern("^([A-Za-z]{2}|Culture)$")] public string? DefaultRegion { get; set; }
+        [Parameter, ValidateNotNullOrEmpty] public string[] MetadataProperty { get; set; } = Array.Empty<string>();
+        [Parameter, ValidateNotNull] public Hashtable? Metadata { get; set; }
+        [Parameter, ValidateRange(1, 100)] public int BatchSize { get; set; } = 100;
+        [Parameter, ValidateRange(1, 16)] public int ThrottleLimit { get; set; } = 4;
+        [Parameter(DontShow = true)] public SwitchParameter Summary { get; set; }
+        [Parameter, ValidateNotNullOrEmpty] public string? SummaryVariable { get; set; }
 
         protected override void BeginProcessing()
         {
@@ -81,55 +58,17 @@ namespace HeyMilo.Commands
             _progress = new ThrottledProgress(this, ProgressIds.Import, "Importing candidates");
         }
 
-        protected override void ProcessRecord()
+        protected override void ProcessRecord() => AccountedOnStop(() =>
         {
-            try
-            {
-                ProcessInput();
-            }
-            catch (PipelineStoppedException)
-            {
-                Stopped();
-                throw;
-            }
-        }
-
-        private void ProcessInput()
-        {
-            // -InputObject $rows (not piped): each element is a row, as if it had been piped.
-            if (!MyInvocation.ExpectingInput && InputObject.BaseObject is IEnumerable many && !(InputObject.BaseObject is IDictionary) && !(InputObject.BaseObject is string))
-            {
-                foreach (var element in many)
-                    if (element != null) Add(PSObject.AsPSObject(element));
-                return;
-            }
-            Add(InputObject);
-        }
+            foreach (var row in CandidateRows.Rows(InputObject, piped: MyInvocation.ExpectingInput)) Add(row);
+        });
 
         protected override void EndProcessing()
         {
             _importer.EndOfInput();
-            try
-            {
-                Drive(end: true);
-            }
-            catch (PipelineStoppedException)
-            {
-                Stopped();
-                throw;
-            }
-            _progress.Complete(Status());
-            var summary = PublishSummary();
-            if (_importer.Fatal is MiloApiException fatal)
-            {
-                // One error for the whole import, with how many rows were not sent, instead of one per row.
-                var record = MiloErrors.FromException(fatal, _importer.FatalRow?.Source);
-                record.ErrorDetails = new ErrorDetails(CandidateImportFailure.Stopped(fatal, _importer)) { RecommendedAction = record.ErrorDetails?.RecommendedAction };
-                ThrowTerminatingError(record);
-            }
-            if (Summary) CandidateOutput.ShowSummary(this, summary);
-            if (summary.NotSent > 0) WriteVerbose(string.Format(CultureInfo.InvariantCulture, "{0} valid rows were not sent (-WhatIf or declined).", summary.NotSent));
-            WriteVerbose(string.Format(CultureInfo.InvariantCulture, "Imported: sent {0}, failed {1}, skipped {2} of {3} rows.", summary.Sent, summary.Failed, summary.Skipped, summary.Total));
+            AccountedOnStop(() => Drive(end: true));
+            _progress.Complete(_importer.Status);
+            CandidateOutput.Finish(this, _importer, PublishSummary(), Summary);
         }
 
         private void Add(PSObject input)
@@ -149,18 +88,17 @@ namespace HeyMilo.Commands
             {
                 _importer.Settle();
                 foreach (var outcome in _importer.TakeReady()) CandidateOutput.Write(this, outcome, _importer.Target, MetadataProperty);
-                _progress.Report(Status);
+                _progress.Report(() => _importer.Status);
                 if (_importer.NoEmailColumn)
                 {
-                    _progress.Complete(Status());
+                    _progress.Complete(_importer.Status);
                     PublishSummary();
-                    ThrowTerminatingError(MiloErrors.Create(new ArgumentException(CandidateImportFailure.NoEmailColumn(_importer)), "NoEmailColumn", ErrorCategory.InvalidData, InputObject,
-                        "Rename the email column of the file (or add one), or pass rows with an Email property, and import again."));
+                    ThrowTerminatingError(CandidateImportFailure.NoEmailColumnProblem(_importer, InputObject).ToErrorRecord());
                 }
                 switch (_importer.Next(drain: end))
                 {
                     case ImportStep.Send:
-                        var action = string.Format(CultureInfo.InvariantCulture, "Import {0} {1} into {2}", _importer.ReadyCount, _importer.ReadyCount == 1 ? "candidate" : "candidates", _importer.Target.Description);
+                        var action = _importer.BatchAction;
                         if (!ShouldProcess(action, action + "?", "Import-MiloCandidate")) { _importer.Decline(); break; }
                         _session ??= RequireSession();
                         using (EnterOperationLog()) _importer.Send(Cancellation);
@@ -180,6 +118,19 @@ namespace HeyMilo.Commands
             if (!_finished && _importer != null) Stopped();
         }
 
+        private void AccountedOnStop(Action work)
+        {
+            try
+            {
+                work();
+            }
+            catch (PipelineStoppedException)
+            {
+                Stopped();
+                throw;
+            }
+        }
+
         /// <summary>Ctrl+C or an early stop downstream: account for every row read, on the host and in -SummaryVariable.</summary>
         private void Stopped()
         {
@@ -195,7 +146,5 @@ namespace HeyMilo.Commands
             if (SummaryVariable != null) SessionState.PSVariable.Set(SummaryVariable, summary);
             return summary;
         }
-
-        private string Status() => string.Format(CultureInfo.InvariantCulture, "Sent {0}, failed {1}, skipped {2}", _importer.Sent, _importer.Failed, _importer.Skipped);
     }
 }

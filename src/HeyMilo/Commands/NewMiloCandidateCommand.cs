@@ -1,7 +1,6 @@
 using System.Collections;
-using System.Collections.Generic;
 using System.Management.Automation;
-using HeyMilo.Client;
+using HeyMilo.Import;
 using HeyMilo.Client.Models;
 using HeyMilo.Module;
 
@@ -11,12 +10,14 @@ namespace HeyMilo.Commands
     /// Adds one candidate to a posting: POST /api/v2/postings/{id}/candidates (the candidate's interview comes
     /// back at once, as an Interview), or with -Async POST …/candidates/async (a queued ingestion job). For
     /// interactive use and small scripts; Import-MiloCandidate sends CSV files in batches of 100.
-    /// The name, email, phone and metadata are checked as the document describes them before anything is sent.
+    /// The name, email, phone and metadata are checked (the engine's SingleCandidate) before anything is sent.
     /// </summary>
     [Cmdlet(VerbsCommon.New, "MiloCandidate", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(Interview), typeof(CandidateIngestion))]
     public sealed class NewMiloCandidateCommand : MiloCmdlet
     {
+        private string? _region;
+
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [Alias("posting_id")]
         [ValidateNotNullOrEmpty]
@@ -42,18 +43,34 @@ namespace HeyMilo.Commands
         [ValidateNotNull]
         public IDictionary? Metadata { get; set; }
 
+        /// <summary>The country a phone number without its country code is read in (libphonenumber), as Import-MiloCandidate -DefaultRegion.</summary>
+        [Parameter, ValidatePattern("^([A-Za-z]{2}|Culture)$")]
+        public string? DefaultRegion { get; set; }
+
         /// <summary>Queue the candidate (POST …/candidates/async) and output the ingestion job instead of the interview.</summary>
         [Parameter]
         public SwitchParameter Async { get; set; }
 
+        protected override void BeginProcessing()
+        {
+            base.BeginProcessing();
+            _region = CandidateOutput.PhoneRegion(this, DefaultRegion);
+        }
+
         protected override void ProcessRecord()
         {
-            var candidate = Validated();
-            if (candidate is null) return;
+            string? metadataProblem = null;
+            var metadata = Metadata is null ? null : MetadataInput.FromDictionary(Metadata, out metadataProblem);
+            var candidate = SingleCandidate.Build(Name, Email, PhoneNumber, _region, (metadata, metadataProblem), Metadata, out var invalid);
+            if (invalid != null)
+            {
+                WriteError(invalid.ToErrorRecord());
+                return;
+            }
 
             var session = RequireSession();
             var what = Async ? "Queue candidate" : "Add candidate";
-            if (!ShouldProcess($"posting {PostingId}", $"{what} {candidate.Name} <{candidate.Email}>")) return;
+            if (!ShouldProcess($"posting {PostingId}", $"{what} {candidate!.Name} <{candidate.Email}>")) return;
 
             object created;
             try
@@ -68,47 +85,6 @@ namespace HeyMilo.Commands
                 return;
             }
             WriteObject(created);
-        }
-
-        /// <summary>The request body, or null after writing an InvalidCandidate error whose TargetObject is the bad value.</summary>
-        private CandidateIngestItem? Validated()
-        {
-            var problem = InteractiveInputRules.CheckName(Name);
-            object? target = Name;
-            if (problem is null)
-            {
-                problem = InteractiveInputRules.CheckEmail(Email.Trim());
-                target = Email;
-            }
-
-            string? phone = null;
-            if (problem is null && !string.IsNullOrWhiteSpace(PhoneNumber))
-            {
-                phone = InteractiveInputRules.NormalizePhone(PhoneNumber!, out problem);
-                target = PhoneNumber;
-            }
-
-            Dictionary<string, string>? metadata = null;
-            if (problem is null && Metadata != null)
-            {
-                metadata = MetadataInput.FromDictionary(Metadata, out problem);
-                target = Metadata;
-            }
-
-            if (problem != null)
-            {
-                WriteError(MiloErrors.Create(new System.ArgumentException("New-MiloCandidate: " + problem), "InvalidCandidate", ErrorCategory.InvalidData, target,
-                    target is IDictionary ? InteractiveInputRules.MetadataAdvice : "Correct the named value and run the command again; nothing was sent."));
-                return null;
-            }
-
-            return new CandidateIngestItem
-            {
-                Name = Name.Trim(),
-                Email = Email.Trim(),
-                PhoneNumber = phone,
-                Metadata = metadata is { Count: > 0 } ? metadata : null,
-            };
         }
     }
 }

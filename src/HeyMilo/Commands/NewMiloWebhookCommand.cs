@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Management.Automation;
+using HeyMilo.Client;
 using HeyMilo.Module;
 
 namespace HeyMilo.Commands
@@ -50,29 +51,23 @@ namespace HeyMilo.Commands
 
         protected override void ProcessRecord()
         {
-            if (!Uri.TryCreate(Url, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
+            if (WebhookRegistration.CheckUrl(Url) is { } invalid)
             {
-                WriteError(MiloErrors.Create(
-                    new ArgumentException($"'{Url}' is not an absolute http or https URL."),
-                    "InvalidWebhookUrl", ErrorCategory.InvalidArgument, Url,
-                    "Pass -Url as an absolute URL such as https://example.com/hooks/heymilo."));
+                WriteError(invalid.ToErrorRecord());
                 return;
             }
 
             var session = RequireSession();
             var eventType = EventType.ToLowerInvariant();
             if (!ShouldProcess($"posting {PostingId}", $"Create {EventType} webhook to {Url}")) return;
-            if (FindDuplicate(session, eventType) is { } duplicate)
+            if (WebhookRegistration.Duplicate(Existing(session, eventType), PostingId, eventType, Url) is { } duplicate)
             {
                 if (!Force)
                 {
-                    WriteError(MiloErrors.Create(
-                        new InvalidOperationException($"Posting {PostingId} already has an active {eventType} webhook to {Url} ({duplicate.WebhookId}); a second one would deliver every event twice."),
-                        "WebhookExists", ErrorCategory.ResourceExists, PostingId,
-                        $"Keep {duplicate.WebhookId} (Get-MiloWebhook -WebhookId {duplicate.WebhookId}), or add -Force to create another one anyway."));
+                    WriteError(WebhookRegistration.Exists(duplicate, PostingId, eventType, Url).ToErrorRecord());
                     return;
                 }
-                WriteWarning($"Posting {PostingId} already has an active {eventType} webhook to {Url} ({duplicate.WebhookId}); creating another because of -Force: each event will be delivered to that URL once per webhook.");
+                WriteWarning(WebhookRegistration.ExistsWarning(duplicate, PostingId, eventType, Url));
             }
 
             var method = HttpMethod?.ToLowerInvariant();
@@ -85,39 +80,28 @@ namespace HeyMilo.Commands
             }
             catch (MiloApiException ex)
             {
-                WriteFailure(ex, PostingId,
-                    $"The webhook may have been created: check with Get-MiloWebhook{(method is null ? string.Empty : " -Legacy")} -PostingId {PostingId} -EventType {eventType} for one to {Url} before running New-MiloWebhook again.");
+                WriteFailure(ex, PostingId, WebhookRegistration.IfItMayHaveHappened(PostingId, eventType, Url, legacy: method != null));
                 return;
             }
             _existing?.Add(webhook);
             WriteObject(webhook);
         }
 
-        /// <summary>An active webhook of the workspace with this posting, URL and event (the listing is read once per invocation).</summary>
-        private Webhook? FindDuplicate(MiloSession session, string eventType)
+        /// <summary>The webhooks a new one must not repeat, read once per invocation: legacy creates check the legacy listing (filtered by the server), v2 creates the v2 one.</summary>
+        private List<Webhook> Existing(MiloSession session, string eventType)
         {
-            if (_existing is null)
+            if (_existing != null) return _existing;
+            try
             {
-                try
-                {
-                    // Legacy creates check the legacy listing (filtered by the server), v2 creates the v2 one.
-                    _existing = HttpMethod is null
-                        ? new List<Webhook>(Stream(session.Client.ListWebhooksAsync(HeyMilo.Client.HeyMiloClient.MaxPageSize, null, null, Cancellation)))
-                        : new List<Webhook>(Run(ct => session.Client.ListLegacyWebhooksAsync(PostingId, eventType, ct)));
-                }
-                catch (MiloApiException ex)
-                {
-                    WriteWarning($"Could not check for an existing {eventType} webhook to {Url} ({ex.Message}); creating it anyway.");
-                    _existing = new List<Webhook>();
-                }
+                return _existing = HttpMethod is null
+                    ? new List<Webhook>(Stream(session.Client.ListWebhooksAsync(HeyMilo.Client.HeyMiloClient.MaxPageSize, null, null, Cancellation)))
+                    : new List<Webhook>(Run(ct => session.Client.ListLegacyWebhooksAsync(PostingId, eventType, ct)));
             }
-            return _existing.Find(w => w.IsActive && w.PostingId == PostingId && w.EventType == eventType && SameUrl(w.Url, Url));
+            catch (MiloApiException ex)
+            {
+                WriteWarning($"Could not check for an existing {eventType} webhook to {Url} ({ex.Message}); creating it anyway.");
+                return _existing = new List<Webhook>();
+            }
         }
-
-        /// <summary>Scheme and host compare without case (Uri lower-cases them), the path with case; a trailing slash does not count.</summary>
-        private static bool SameUrl(string a, string b) =>
-            Uri.TryCreate(a, UriKind.Absolute, out var x) && Uri.TryCreate(b, UriKind.Absolute, out var y)
-            && string.Equals(x.GetComponents(UriComponents.HttpRequestUrl, UriFormat.UriEscaped).TrimEnd('/'),
-                             y.GetComponents(UriComponents.HttpRequestUrl, UriFormat.UriEscaped).TrimEnd('/'), StringComparison.Ordinal);
     }
 }

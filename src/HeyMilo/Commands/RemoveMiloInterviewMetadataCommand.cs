@@ -30,36 +30,9 @@ namespace HeyMilo.Commands
         protected override void ProcessRecord()
         {
             var session = RequireSession();
-            foreach (var id in InterviewId)
-            {
-                if (!Confirmed(id)) continue;
-                InterviewMetadata metadata;
-                try
-                {
-                    metadata = Run(ct => session.Client.RemoveInterviewMetadataAsync(id, ct));
-                }
-                catch (MiloApiException ex)
-                {
-                    WriteFailure(ex, id);
-                    continue;
-                }
-                if (PassThru) WriteObject(metadata);
-            }
-        }
-
-        private bool Confirmed(string id)
-        {
-            const string action = "Remove all metadata";
-            var target = $"interview {id}";
-            if (Force && !WhatIfRequested()) return true;
-            return ShouldProcess(target, action);
-        }
-
-        private bool WhatIfRequested()
-        {
-            if (MyInvocation.BoundParameters.TryGetValue("WhatIf", out var value))
-                return value is SwitchParameter s ? s.IsPresent : LanguagePrimitives.IsTrue(value);
-            return LanguagePrimitives.IsTrue(GetVariableValue("WhatIfPreference"));
+            ForEachId(InterviewId, session.Client.RemoveInterviewMetadataAsync,
+                confirm: id => ShouldProcess($"interview {id}", "Remove all metadata", Force),
+                write: (_, metadata) => { if (PassThru) WriteObject(metadata); });
         }
     }
 }

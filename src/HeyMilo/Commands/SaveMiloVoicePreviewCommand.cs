@@ -58,7 +58,7 @@ namespace HeyMilo.Commands
             var session = RequireSession();
             foreach (var id in VoiceId)
             {
-                var target = _intoFolder ? System.IO.Path.Combine(_path, FileNameOf(id) + ".mp3") : _path;
+                var target = _intoFolder ? VoicePreviewFile.InFolder(_path, id) : _path;
                 if (!Force && File.Exists(target))
                 {
                     WriteError(MiloErrors.Create(new IOException($"The file '{target}' already exists."), "FileExists", ErrorCategory.ResourceExists, target,
@@ -76,61 +76,32 @@ namespace HeyMilo.Commands
         /// <summary>Downloads one preview into place; false (and a non-terminating error) when it failed.</summary>
         private bool Save(MiloSession session, string id, string target)
         {
-            ExportFile file;
+            long bytes;
             try
             {
-                file = ExportFile.Create(target);
+                bytes = Run(ct => VoicePreviewFile.SaveAsync(session.Client, id, target, Force, ct));
             }
             catch (ExportException ex)
             {
                 WriteError(MiloErrors.FromException(ex, target));
                 return false;
             }
-
-            using (file)
+            catch (MiloApiException ex)
             {
-                long bytes;
-                try
-                {
-                    var stream = file.Stream;
-                    bytes = Run(ct => session.Client.DownloadVoicePreviewAsync(id, stream, ct));
-                }
-                catch (MiloApiException ex)
-                {
-                    var record = MiloErrors.FromException(ex, id);
-                    if (ex.StatusCode == 404 && record.ErrorDetails != null)
-                        record.ErrorDetails.RecommendedAction = "Check the id: Get-MiloVoice lists the voices of this workspace.";
-                    if (MiloErrors.IsFatal(ex)) ThrowTerminatingError(record);
-                    WriteError(record);
-                    return false;
-                }
-                catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
-                {
-                    WriteError(MiloErrors.Create(ex, "WriteFailed", ErrorCategory.WriteError, target, "Check free space and permissions of the folder, then run the command again."));
-                    return false;
-                }
-
-                try
-                {
-                    file.Commit(Force);
-                }
-                catch (ExportException ex)
-                {
-                    WriteError(MiloErrors.FromException(ex, target));
-                    return false;
-                }
-                WriteVerbose($"Saved the preview of voice {id} ({bytes} bytes) to {target}.");
-                return true;
+                var record = MiloErrors.FromException(ex, id);
+                if (ex.StatusCode == 404 && record.ErrorDetails != null)
+                    record.ErrorDetails.RecommendedAction = "Check the id: Get-MiloVoice lists the voices of this workspace.";
+                if (MiloErrors.IsFatal(ex)) ThrowTerminatingError(record);
+                WriteError(record);
+                return false;
             }
-        }
-
-        private static string FileNameOf(string id)
-        {
-            var chars = id.ToCharArray();
-            var invalid = System.IO.Path.GetInvalidFileNameChars();
-            for (var i = 0; i < chars.Length; i++)
-                if (Array.IndexOf(invalid, chars[i]) >= 0) chars[i] = '_';
-            return new string(chars);
+            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
+            {
+                WriteError(MiloErrors.Create(ex, "WriteFailed", ErrorCategory.WriteError, target, "Check free space and permissions of the folder, then run the command again."));
+                return false;
+            }
+            WriteVerbose($"Saved the preview of voice {id} ({bytes} bytes) to {target}.");
+            return true;
         }
     }
 }

@@ -136,8 +136,26 @@ namespace HeyMilo.Module
             Line(CandidateOutcomeKind.NotSent, "were read but not sent", withEmails: false);
         }
 
+        /// <summary>
+        /// The end of an import that was not stopped: a fatal API failure is one terminating error for the whole
+        /// import, with how many rows were not sent (instead of one per row); else the summary in verbose lines
+        /// (and on the host with the deprecated <paramref name="showSummary"/>).
+        /// </summary>
+        public static void Finish(PSCmdlet cmdlet, CandidateImporter importer, CandidateImportSummary summary, bool showSummary)
+        {
+            if (importer.Fatal is MiloApiException fatal)
+            {
+                var record = MiloErrors.FromException(fatal, importer.FatalRow?.Source);
+                record.ErrorDetails = new ErrorDetails(CandidateImportFailure.Stopped(fatal, importer)) { RecommendedAction = record.ErrorDetails?.RecommendedAction };
+                cmdlet.ThrowTerminatingError(record);
+            }
+            if (showSummary) ShowSummary(cmdlet, summary);
+            if (summary.NotSent > 0) cmdlet.WriteVerbose(string.Format(CultureInfo.InvariantCulture, "{0} valid rows were not sent (-WhatIf or declined).", summary.NotSent));
+            cmdlet.WriteVerbose(string.Format(CultureInfo.InvariantCulture, "Imported: sent {0}, failed {1}, skipped {2} of {3} rows.", summary.Sent, summary.Failed, summary.Skipped, summary.Total));
+        }
+
         /// <summary>-Summary (deprecated): the summary to the host, never into the result stream.</summary>
-        public static void ShowSummary(PSCmdlet cmdlet, CandidateImportSummary summary)
+        private static void ShowSummary(PSCmdlet cmdlet, CandidateImportSummary summary)
         {
             cmdlet.WriteWarning("-Summary is deprecated and no longer outputs the summary object: it only shows it. Use -SummaryVariable <name> to keep it.");
             cmdlet.Host?.UI?.WriteLine(string.Format(CultureInfo.InvariantCulture,
@@ -161,31 +179,14 @@ namespace HeyMilo.Module
 
         /// <summary>
         /// -DefaultRegion as an ISO 3166 code libphonenumber knows (Culture: the current culture's region), or a
-        /// terminating error before any row is read; null when not given (phones must then be E.164).
+        /// terminating error before any input is read; null when not given (phones must then be E.164).
         /// </summary>
         public static string? PhoneRegion(PSCmdlet cmdlet, string? given)
         {
             if (given is null) return null;
-            var region = given;
-            if (string.Equals(given, "Culture", StringComparison.OrdinalIgnoreCase))
-            {
-                var culture = System.Globalization.CultureInfo.CurrentCulture;
-                try
-                {
-                    region = new System.Globalization.RegionInfo(culture.Name).TwoLetterISORegionName;
-                }
-                catch (ArgumentException)
-                {
-                    region = string.Empty;
-                }
-                if (region.Length != 2)
-                    cmdlet.ThrowTerminatingError(MiloErrors.Create(new ArgumentException($"The current culture '{culture.Name}' names no country, so -DefaultRegion Culture has no region to read phone numbers in."),
-                        "UnknownRegion", ErrorCategory.InvalidArgument, given, "Name the country with its two-letter code, e.g. -DefaultRegion US."));
-            }
-            if (!NationalPhoneNumbers.IsKnownRegion(region))
-                cmdlet.ThrowTerminatingError(MiloErrors.Create(new ArgumentException($"'{region}' is not a country code libphonenumber knows."),
-                    "UnknownRegion", ErrorCategory.InvalidArgument, given, "Use a two-letter ISO 3166 code, e.g. US, GB, DE, FR."));
-            return region.ToUpperInvariant();
+            var region = NationalPhoneNumbers.DefaultRegion(given, CultureInfo.CurrentCulture, out var problem);
+            if (problem != null) cmdlet.ThrowTerminatingError(problem.ToErrorRecord());
+            return region;
         }
     }
 }

@@ -16,6 +16,18 @@ namespace HeyMilo.Module
     {
         public static CandidateRow Read(PSObject row, long number) => new CandidateRow(number, Cells(row), row);
 
+        /// <summary>The rows of one input object: itself, or, given as -InputObject $rows (not <paramref name="piped"/>), each element, as if piped.</summary>
+        public static IEnumerable<PSObject> Rows(PSObject input, bool piped)
+        {
+            if (piped || !(input.BaseObject is IEnumerable many) || input.BaseObject is IDictionary || input.BaseObject is string)
+            {
+                yield return input;
+                yield break;
+            }
+            foreach (var element in many)
+                if (element != null) yield return PSObject.AsPSObject(element);
+        }
+
         /// <summary>Any value as the trimmed string the API stores (PowerShell's own conversion: invariant culture).</summary>
         public static string AsString(object? value)
         {

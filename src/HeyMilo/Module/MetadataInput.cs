@@ -33,31 +33,30 @@ namespace HeyMilo.Module
             return problem is null ? pairs : null;
         }
 
-        /// <summary>True for what reads as a row of columns: an Import-Csv row or [pscustomobject], or a hashtable.</summary>
-        public static bool IsRow(PSObject? input) =>
-            input != null && (input.BaseObject is PSCustomObject || input.BaseObject is IDictionary);
-
         /// <summary>
-        /// Adds the row's cells to <paramref name="pairs"/>: the named <paramref name="columns"/>, or with none
-        /// named every column but the interview id. Cells are trimmed; blank and null cells are left out (the API
-        /// cannot remove one key; Remove-MiloInterviewMetadata removes them all). A named column the row lacks is
-        /// reported once per invocation in <paramref name="warning"/>.
+        /// What Set-MiloInterviewMetadata reads of one piped row (null: nothing piped): the named
+        /// <paramref name="columns"/>, or every column but the interview id when none are named and there is no
+        /// -Metadata (<paramref name="hasFixed"/>) — an Import-Csv row, [pscustomobject] or hashtable only. Cells are
+        /// trimmed; blank and null cells are left out (the API cannot remove one key; Remove-MiloInterviewMetadata
+        /// removes them all). A named column the row lacks is reported once per invocation in <paramref name="warning"/>.
         /// </summary>
-        public static bool AddCells(PSObject row, IReadOnlyList<string> columns, Dictionary<string, string> pairs,
-            HashSet<string> missingReported, out string? warning, out string? problem)
+        public static MetadataCells ReadCells(PSObject? row, IReadOnlyList<string> columns, bool hasFixed, HashSet<string> missingReported, out string? warning)
         {
             warning = null;
-            problem = null;
+            var isRow = row != null && (row.BaseObject is PSCustomObject || row.BaseObject is IDictionary);
+            if (columns.Count == 0 && (hasFixed || !isRow)) return MetadataCells.NotRead(row?.BaseObject.GetType().FullName);
+            if (row is null) return MetadataCells.NoRowPiped();
+            var pairs = new Dictionary<string, string>(StringComparer.Ordinal);
             foreach (var (name, value) in Cells(row, columns, missingReported, ref warning))
             {
                 var unwrapped = Unwrap(value);
                 if (unwrapped is null) continue;
-                var text = InteractiveInputRules.MetadataValue(name, unwrapped, out problem);
-                if (text is null) return false;
+                var text = InteractiveInputRules.MetadataValue(name, unwrapped, out var problem);
+                if (text is null) return MetadataCells.Invalid(problem!);
                 text = text.Trim();
                 if (text.Length > 0) pairs[name] = text;
             }
-            return true;
+            return MetadataCells.Read(pairs);
         }
 
         private static IEnumerable<(string Name, object? Value)> Cells(PSObject row, IReadOnlyList<string> columns, HashSet<string> missingReported, ref string? warning)
