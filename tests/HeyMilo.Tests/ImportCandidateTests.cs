@@ -622,9 +622,12 @@ namespace HeyMilo.Tests
             // arrive" could be taken by batch 3 first.
             Sim.Faults.Add("POST", BulkPath, new Fault { Hang = true, AfterHandler = true, BodyContains = "\"c11@example.com\"" });
             var arrivals = new System.Threading.SemaphoreSlim(0);
+            var batch2Stored = new System.Threading.Tasks.TaskCompletionSource(System.Threading.Tasks.TaskCreationOptions.RunContinuationsAsynchronously);
             Sim.Requests.Recorded += r =>
             {
-                if (r.Path == BulkPath) arrivals.Release();
+                if (r.Path != BulkPath) return;
+                if (r.Body.Contains("\"c11@example.com\"")) batch2Stored.TrySetResult();
+                arrivals.Release();
             };
             var host = new RecordingHost();
             using var runspace = HostedRunspace(host);
@@ -634,6 +637,8 @@ namespace HeyMilo.Tests
             var output = new PSDataCollection<PSObject>();
             var invocation = ps.BeginInvoke<PSObject, PSObject>(null, output);
             for (var i = 0; i < 4; i++) Assert.True(await arrivals.WaitAsync(TimeSpan.FromSeconds(60)), "batch " + (i + 1) + " never came"); // guard only
+            // Four batches arrived, and batch 2 among them: on a loaded machine batches 1, 3, 4 and 5 can arrive first.
+            Assert.True(await batch2Stored.Task.WaitAsync(TimeSpan.FromSeconds(60)).ContinueWith(t => t.IsCompletedSuccessfully), "batch 2 never came"); // guard only
             ps.Stop();
 
             Assert.True(invocation.IsCompleted);

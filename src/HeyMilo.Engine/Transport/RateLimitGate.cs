@@ -49,6 +49,8 @@ namespace HeyMilo.Transport
         private DateTimeOffset? _serverResetAt;
         private int _takenSinceObserved;
         private DateTimeOffset _pausedUntil = DateTimeOffset.MinValue;
+        /// <summary>Until when the server said none were left, where the server's log already holds the key that long.</summary>
+        private DateTimeOffset _noneLeftUntil = DateTimeOffset.MinValue;
 
         private RateLimitGate(int requestsPerMinute) => BuildClient(requestsPerMinute);
 
@@ -138,8 +140,12 @@ namespace HeyMilo.Transport
                                 _takenSinceObserved++;
                                 return permit;
                             }
-                            byServer = serverFree > clientFree;
-                            delay = byServer ? serverFree : clientFree;
+                            // After the server's own "none left", the wait is the server's, as if it had paused the key
+                            // (and is told as such), even where the gate's log is what holds the request.
+                            var noneLeft = serverFree > TimeSpan.Zero && now < _noneLeftUntil;
+                            byServer = serverFree > clientFree || noneLeft;
+                            paused = noneLeft;
+                            delay = serverFree > clientFree ? serverFree : clientFree;
                         }
                         until = now + delay;
                         if (byServer && delay > maxServerWait)
@@ -225,8 +231,11 @@ namespace HeyMilo.Transport
                 }
                 if (resetIn is TimeSpan reset) _serverResetAt = now + reset;
 
-                if (pause is TimeSpan p && now + p > _pausedUntil && !ExplainedByServerLog(p, rejected, remaining, resetIn, now))
-                    _pausedUntil = now + p;
+                if (pause is TimeSpan p && now + p > _pausedUntil)
+                {
+                    if (ExplainedByServerLog(p, rejected, remaining, resetIn, now)) _noneLeftUntil = now + p;
+                    else _pausedUntil = now + p;
+                }
             }
         }
 
