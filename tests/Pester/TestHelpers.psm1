@@ -296,5 +296,55 @@ function Invoke-SimulatorApi {
     return Invoke-RestMethod @request
 }
 
+function Set-MiloTestClock {
+    <#
+    .SYNOPSIS
+        Hands the module a fake clock (tests/HeyMilo.TestClock's AutoAdvancingClock) so no test waits in real
+        time; Reset-MiloTestClock gives the system clock back.
+    .DESCRIPTION
+        The module's clock is HeyMilo.Diagnostics.ModuleClock.Current (internal, in the engine, one per
+        process). The fake clock is loaded into the engine's load context, where the TimeProvider the engine
+        uses lives, once per process: a later file reuses the assembly loaded there. Each call installs a new
+        clock, starting at the same virtual time.
+    .OUTPUTS
+        The clock: Advance([TimeSpan]), Waits(), AutoAdvanceLimit (timers up to it fire at once; longer ones
+        only when Advance reaches them).
+    #>
+    [CmdletBinding()]
+    param(
+        # Timers up to this long fire at once; the clock's own default (90 s) when not given.
+        [TimeSpan] $AutoAdvanceLimit
+    )
+
+    $property = Get-ModuleClockProperty
+    $context = [System.Runtime.Loader.AssemblyLoadContext]::GetLoadContext($property.PropertyType.Assembly)
+    $assembly = @($context.Assemblies | Where-Object { $_.GetName().Name -eq 'HeyMilo.TestClock' }) | Select-Object -First 1
+    if ($null -eq $assembly) {
+        $dll = Get-ChildItem -LiteralPath (Join-Path $script:RepoRoot 'tests/HeyMilo.TestClock/bin') -Recurse -Filter 'HeyMilo.TestClock.dll' -ErrorAction SilentlyContinue |
+            Sort-Object LastWriteTimeUtc -Descending | Select-Object -First 1
+        if ($null -eq $dll) { throw "tests/HeyMilo.TestClock is not built: run 'dotnet build HeyMilo.sln' in $script:RepoRoot first." }
+        $assembly = $context.LoadFromAssemblyPath($dll.FullName)
+    }
+    $clock = [Activator]::CreateInstance($assembly.GetType('HeyMilo.TestClock.AutoAdvancingClock', $true))
+    if ($PSBoundParameters.ContainsKey('AutoAdvanceLimit')) { $clock.AutoAdvanceLimit = $AutoAdvanceLimit }
+    $property.SetValue($null, $clock)
+    return $clock
+}
+
+function Reset-MiloTestClock {
+    <# Gives the module the system clock back (undoes Set-MiloTestClock). #>
+    [CmdletBinding()]
+    param()
+
+    (Get-ModuleClockProperty).SetValue($null, $null)
+}
+
+function Get-ModuleClockProperty {
+    # HeyMilo.Diagnostics.ModuleClock.Current, found through the engine assembly of the imported module.
+    $engine = [HeyMilo.MiloSession].Assembly
+    $type = $engine.GetType('HeyMilo.Diagnostics.ModuleClock', $true)
+    return $type.GetProperty('Current', [System.Reflection.BindingFlags] 'Static, NonPublic')
+}
+
 Export-ModuleMember -Function Get-MiloModuleManifest, Get-FreeTcpPort, Start-MiloSimulator, Stop-MiloSimulator,
-    Start-MiloTestSession, Stop-MiloTestSession, Invoke-SimulatorApi
+    Start-MiloTestSession, Stop-MiloTestSession, Invoke-SimulatorApi, Set-MiloTestClock, Reset-MiloTestClock
