@@ -326,7 +326,7 @@ function Set-MiloTestClock {
 
     $property = Get-ModuleClockProperty
     $context = [System.Runtime.Loader.AssemblyLoadContext]::GetLoadContext($property.PropertyType.Assembly)
-    $assembly = @($context.Assemblies | Where-Object { $_.GetName().Name -eq 'HeyMilo.TestClock' }) | Select-Object -First 1
+    $assembly = @($context.Assemblies | Where-Object { -not $_.IsDynamic -and [System.IO.Path]::GetFileName($_.Location) -eq 'HeyMilo.TestClock.dll' }) | Select-Object -First 1
     if ($null -eq $assembly) {
         $dll = Get-ChildItem -LiteralPath (Join-Path $script:RepoRoot 'tests/HeyMilo.TestClock/bin') -Recurse -Filter 'HeyMilo.TestClock.dll' -ErrorAction SilentlyContinue |
             Sort-Object LastWriteTimeUtc -Descending | Select-Object -First 1
