@@ -100,6 +100,10 @@ function Start-MiloSimulator {
         # How many postings the simulator makes up; 0 leaves the simulator's default.
         [int] $Postings = 0,
 
+        # The simulator's own requests per minute for the key (its real-time window); 0 leaves its default
+        # (the API's 300). A file that runs the module on the fake clock sends faster than real time: raise it.
+        [int] $RateLimit = 0,
+
         # Debug or Release; by default $env:HEYMILO_CONFIGURATION (set by build.ps1), else the newest build.
         [string] $Configuration = $env:HEYMILO_CONFIGURATION,
 
@@ -120,6 +124,7 @@ function Start-MiloSimulator {
     $baseUri = "http://127.0.0.1:$Port"
     $arguments = @('run', '--project', $script:SimulatorProject, '-c', $Configuration, '--no-build', '--', '--urls', $baseUri, '--api-key', $ApiKey)
     if ($Postings -gt 0) { $arguments += @('--postings', [string] $Postings) }
+    if ($RateLimit -gt 0) { $arguments += @('--rate-limit', [string] $RateLimit) }
     Write-Verbose "dotnet $($arguments -join ' ')"
 
     $startInfo = New-Object -TypeName System.Diagnostics.ProcessStartInfo
@@ -228,7 +233,10 @@ function Start-MiloTestSession {
     [CmdletBinding()]
     param(
         # How many postings the simulator makes up; 0 leaves the simulator's default.
-        [int] $Postings = 0
+        [int] $Postings = 0,
+
+        # The simulator's requests per minute (see Start-MiloSimulator); 0 leaves its default.
+        [int] $RateLimit = 0
     )
 
     $manifest = Get-MiloModuleManifest
@@ -236,7 +244,7 @@ function Start-MiloTestSession {
     # minute for the whole process, so with a shared key a file run after the others would wait out their
     # requests. It still ends in 0001, as the tests of KeyFingerprint expect.
     $key = 'sim-{0}-0001' -f [guid]::NewGuid().ToString('N').Substring(0, 12)
-    $simulator = Start-MiloSimulator -Postings $Postings -ApiKey $key
+    $simulator = Start-MiloSimulator -Postings $Postings -RateLimit $RateLimit -ApiKey $key
     $script:TestSimulator = $simulator
     $simulator | Add-Member -NotePropertyName Manifest -NotePropertyValue $manifest
     try {
@@ -296,5 +304,116 @@ function Invoke-SimulatorApi {
     return Invoke-RestMethod @request
 }
 
+function Set-MiloTestClock {
+    <#
+    .SYNOPSIS
+        Hands the module a fake clock (tests/HeyMilo.TestClock's AutoAdvancingClock) so no test waits in real
+        time; Reset-MiloTestClock gives the system clock back.
+    .DESCRIPTION
+        The module's clock is HeyMilo.Diagnostics.ModuleClock.Current (internal, in the engine, one per
+        process). The fake clock is loaded into the engine's load context, where the TimeProvider the engine
+        uses lives, once per process: a later file reuses the assembly loaded there. Each call installs a new
+        clock, starting at the same virtual time.
+    .OUTPUTS
+        The clock: Advance([TimeSpan]), Waits(), AutoAdvanceLimit (timers up to it fire at once; longer ones
+        only when Advance reaches them).
+    #>
+    [CmdletBinding()]
+    param(
+        # Timers up to this long fire at once; the clock's own default (90 s) when not given.
+        [TimeSpan] $AutoAdvanceLimit
+    )
+
+    $property = Get-ModuleClockProperty
+    $context = [System.Runtime.Loader.AssemblyLoadContext]::GetLoadContext($property.PropertyType.Assembly)
+    $assembly = @($context.Assemblies | Where-Object { -not $_.IsDynamic -and [System.IO.Path]::GetFileName($_.Location) -eq 'HeyMilo.TestClock.dll' }) | Select-Object -First 1
+    if ($null -eq $assembly) {
+        $dll = Get-ChildItem -LiteralPath (Join-Path $script:RepoRoot 'tests/HeyMilo.TestClock/bin') -Recurse -Filter 'HeyMilo.TestClock.dll' -ErrorAction SilentlyContinue |
+            Sort-Object LastWriteTimeUtc -Descending | Select-Object -First 1
+        if ($null -eq $dll) { throw "tests/HeyMilo.TestClock is not built: run 'dotnet build HeyMilo.sln' in $script:RepoRoot first." }
+        $assembly = $context.LoadFromAssemblyPath($dll.FullName)
+    }
+    $clock = [Activator]::CreateInstance($assembly.GetType('HeyMilo.TestClock.AutoAdvancingClock', $true))
+    if ($PSBoundParameters.ContainsKey('AutoAdvanceLimit')) { $clock.AutoAdvanceLimit = $AutoAdvanceLimit }
+    $property.SetValue($null, $clock)
+    return $clock
+}
+
+function Invoke-PipeCell {
+    <#
+    .SYNOPSIS
+        Pipes one object into one command line and says what happened, as docs/pipeline.md writes a cell: the
+        distinct requests the module sent ('GET /api/v2/voices/{Id}', from its -Verbose request log), then
+        the distinct error ids ('! HeyMilo.NotFound'), joined by '; '; '(none)' when nothing was sent or
+        reported.
+    .DESCRIPTION
+        Ids in the paths are written as the name of the piped object's property that holds them ({Id},
+        {PostingId}, {P2} for -OtherPostingId), and the object's own text (what PowerShell makes of it when
+        it coerces the object to a string) as {ToString}, so the cell reads the same on every run.
+    #>
+    [CmdletBinding()]
+    param(
+        [Parameter(Mandatory = $true)] $InputObject,
+        # The command line the object is piped into, e.g. 'Get-MiloVoice'.
+        [Parameter(Mandatory = $true)] [string] $Command,
+        # A posting id the command line names as $P2, written {P2}.
+        [string] $OtherPostingId
+    )
+
+    $names = @{}
+    foreach ($property in $InputObject.PSObject.Properties) {
+        try { $value = $property.Value } catch { continue }
+        if ($value -is [string] -and $value.Length -ge 2 -and -not $names.ContainsKey($value)) { $names[$value] = $property.Name }
+    }
+    $text = [uri]::EscapeDataString([string] $InputObject)
+    $script = [scriptblock]::Create('param($x, $P2) $x | ' + $Command + ' -Verbose -ErrorAction SilentlyContinue -ErrorVariable +global:MiloPipeCellErrors 4>&1')
+    $global:MiloPipeCellErrors = @()
+    $caught = @()
+    try {
+        $out = @(& $script $InputObject $OtherPostingId)
+    }
+    catch {
+        $out = @()
+        $caught = @($_)
+    }
+    $requests = @($out | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] } | ForEach-Object {
+            $m = [regex]::Match($_.Message, '^HeyMilo: (\S+) (\S+) ->')
+            if ($m.Success) {
+                $segments = foreach ($segment in $m.Groups[2].Value.Split('?')[0].Split('/')) {
+                    $plain = [uri]::UnescapeDataString($segment)
+                    if ($segment -eq $text -and $text.Length -gt 0) { '{ToString}' }
+                    elseif ($OtherPostingId -and $plain -eq $OtherPostingId) { '{P2}' }
+                    elseif ($names.ContainsKey($plain)) { '{' + $names[$plain] + '}' }
+                    else { $segment }
+                }
+                $m.Groups[1].Value + ' ' + ($segments -join '/')
+            }
+        } | Select-Object -Unique)
+    $errors = @(@($global:MiloPipeCellErrors) + $caught | ForEach-Object {
+            # -ErrorVariable also collects the exception of an error that stopped the command.
+            $record = if ($_ -is [System.Management.Automation.ErrorRecord]) { $_ } elseif ($_ -is [System.Management.Automation.IContainsErrorRecord]) { $_.ErrorRecord }
+            if ($null -ne $record) { '! ' + $record.FullyQualifiedErrorId.Split(',')[0] } else { '! ' + $_.GetType().FullName }
+        } | Select-Object -Unique)
+    $all = @($requests) + @($errors)
+    if ($all.Count -eq 0) { return '(none)' }
+    return $all -join '; '
+}
+
+function Reset-MiloTestClock {
+    <# Gives the module the system clock back (undoes Set-MiloTestClock). #>
+    [CmdletBinding()]
+    param()
+
+    (Get-ModuleClockProperty).SetValue($null, $null)
+}
+
+function Get-ModuleClockProperty {
+    # HeyMilo.Diagnostics.ModuleClock.Current, found through the engine assembly of the imported module.
+    $engine = [HeyMilo.MiloSession].Assembly
+    $type = $engine.GetType('HeyMilo.Diagnostics.ModuleClock', $true)
+    return $type.GetProperty('Current', [System.Reflection.BindingFlags] 'Static, NonPublic')
+}
+
 Export-ModuleMember -Function Get-MiloModuleManifest, Get-FreeTcpPort, Start-MiloSimulator, Stop-MiloSimulator,
-    Start-MiloTestSession, Stop-MiloTestSession, Invoke-SimulatorApi
+    Start-MiloTestSession, Stop-MiloTestSession, Invoke-SimulatorApi, Set-MiloTestClock, Reset-MiloTestClock,
+    Invoke-PipeCell
