@@ -123,14 +123,18 @@ namespace HeyMilo.Tests
         }
 
         /// <summary>
-        /// Any parameter of the module that takes a catalog id or schema value, whichever cmdlet declares it
-        /// (the posting lifecycle cmdlets too, when they arrive), completes with the matching completer.
+        /// Any parameter of the module that takes an id the API lists (postings, webhooks, questions, the catalog) or a
+        /// schema value, whichever cmdlet declares it, completes with the matching completer: one table for the module.
         /// </summary>
         [Fact]
-        public void Every_catalog_id_and_schema_parameter_in_the_module_has_its_completer()
+        public void Every_id_and_schema_parameter_in_the_module_has_its_completer()
         {
             var byName = new Dictionary<string, string>
             {
+                ["PostingId"] = "PostingIdCompleter",
+                ["WebhookId"] = "WebhookIdCompleter",
+                ["EventType"] = "EventTypeCompleter",
+                ["QuestionId"] = "QuestionIdCompleter",
                 ["InterviewTemplateId"] = "InterviewTemplateIdCompleter",
                 ["EmailTemplateGroupId"] = "EmailTemplateGroupIdCompleter",
                 ["DesignTemplateGroupId"] = "DesignTemplateGroupIdCompleter",
@@ -169,6 +173,14 @@ namespace HeyMilo.Tests
             }
             Assert.True(problems.Count == 0, string.Join(Environment.NewLine, problems));
             foreach (var key in byCommand.Keys) Assert.Contains(key, found);
+            foreach (var key in new[]
+            {
+                "Get-MiloPosting -PostingId", "Get-MiloInterview -PostingId", "Import-MiloCandidate -PostingId", "Disable-MiloWebhook -WebhookId",
+                "New-MiloWebhook -EventType", "New-MiloCandidate -PostingId", "Send-MiloAtsCandidate -PostingId", "Disable-MiloPosting -PostingId",
+                "Set-MiloQuestionOrder -QuestionId", "Set-MiloWorkflowStep -Step",
+            }) Assert.Contains(key, found);
+            var idNames = new[] { "PostingId", "WebhookId", "EventType", "QuestionId", "Step" };
+            Assert.Equal(28, found.Count(k => idNames.Contains(k.Substring(k.IndexOf(" -", StringComparison.Ordinal) + 2))));
             Assert.Contains("Save-MiloVoicePreview -VoiceId", found);
             Assert.Contains("Get-MiloQuestionType -Modality", found);
             Assert.Contains("Get-MiloQuestionType -AgentType", found);

@@ -150,41 +150,6 @@ namespace HeyMilo.Tests
         }
 
         [Fact]
-        public void Every_PostingId_WebhookId_and_EventType_parameter_has_its_completer()
-        {
-            var expected = new Dictionary<string, string>
-            {
-                ["PostingId"] = "HeyMilo.Module.Completers.PostingIdCompleter",
-                ["WebhookId"] = "HeyMilo.Module.Completers.WebhookIdCompleter",
-                ["EventType"] = "HeyMilo.Module.Completers.EventTypeCompleter",
-                ["QuestionId"] = "HeyMilo.Module.Completers.QuestionIdCompleter",
-                ["Step"] = "HeyMilo.Module.Completers.StepCompleter",
-            };
-            var found = new List<string>();
-            foreach (var command in Run("Get-Command -Module HeyMilo").ThrowIfTerminating().Output.Select(o => (CommandInfo)o.BaseObject))
-            {
-                foreach (var parameter in command.Parameters.Values.Where(p => expected.ContainsKey(p.Name)))
-                {
-                    var completer = parameter.Attributes.OfType<ArgumentCompleterAttribute>().SingleOrDefault();
-                    Assert.True(completer != null, $"{command.Name} -{parameter.Name} has no argument completer");
-                    Assert.Equal(expected[parameter.Name], completer!.Type.FullName);
-                    found.Add(command.Name + " -" + parameter.Name);
-                }
-            }
-            Assert.Contains("Get-MiloPosting -PostingId", found);
-            Assert.Contains("Get-MiloInterview -PostingId", found);
-            Assert.Contains("Import-MiloCandidate -PostingId", found);
-            Assert.Contains("Disable-MiloWebhook -WebhookId", found);
-            Assert.Contains("New-MiloWebhook -EventType", found);
-            Assert.Contains("New-MiloCandidate -PostingId", found);
-            Assert.Contains("Send-MiloAtsCandidate -PostingId", found);
-            Assert.Contains("Disable-MiloPosting -PostingId", found);
-            Assert.Contains("Set-MiloQuestionOrder -QuestionId", found);
-            Assert.Contains("Set-MiloWorkflowStep -Step", found);
-            Assert.Equal(28, found.Count);
-        }
-
-        [Fact]
         public void Each_completer_caches_its_own_values_in_one_session()
         {
             Connect();
