@@ -65,5 +65,62 @@ namespace HeyMilo.Tests
             Assert.Empty(result.Errors);
             Assert.Equal(posting, Assert.Single(result.Output).Properties["PostingId"].Value);
         }
+
+        [Theory]
+        [InlineData("Get-MiloVoice -First 1", "Get-MiloEmailTemplate", "GetMiloEmailTemplateCommand", "it takes email templates and ids")]
+        [InlineData("Get-MiloEmailTemplate -First 1", "Get-MiloVoice", "GetMiloVoiceCommand", "it takes voices and ids")]
+        [InlineData("Get-MiloSenderEmail -First 1", "Get-MiloDomain", "GetMiloDomainCommand", "it takes custom domains and ids")]
+        [InlineData("Get-MiloInterviewTemplate -First 1", "Get-MiloPosting", "GetMiloPostingCommand", "it takes postings and ids")]
+        [InlineData("Get-MiloPosting -First 1", "Send-MiloAtsCandidate -AtsName bullhorn", "SendMiloAtsCandidateCommand", "it takes interviews, import results, candidate ingestions, ATS candidates and ids")]
+        [InlineData("(Get-MiloAgentType)[0]", "Get-MiloAtsPush", "GetMiloAtsPushCommand", "it takes ATS push receipts, ATS push statuses and ids")]
+        public void An_object_of_a_kind_the_cmdlet_does_not_take_is_refused_naming_what_it_takes(string producer, string consumer, string command, string takes)
+        {
+            Connect();
+            var before = Sim.Requests.Snapshot().Count;
+            var made = Run(producer).ThrowIfTerminating().Output;
+            var sentByProducer = Sim.Requests.Snapshot().Count - before;
+            Ps.Set("made", Assert.Single(made));
+
+            var result = Run("$made | " + consumer);
+
+            var error = Assert.Single(result.Errors);
+            Assert.Equal($"ParameterArgumentTransformationError,HeyMilo.Commands.{command}", error.FullyQualifiedErrorId);
+            Assert.Contains(takes + ".", error.Exception.Message);
+            Assert.Empty(result.Output);
+            Assert.Equal(before + sentByProducer, Sim.Requests.Snapshot().Count);
+        }
+
+        [Fact]
+        public void A_file_piped_to_New_MiloPosting_is_refused_at_once()
+        {
+            Connect();
+            var file = System.IO.Path.GetTempFileName();
+            try
+            {
+                Ps.Set("file", file);
+                var result = Run("[System.IO.FileInfo]::new($file) | New-MiloPosting -Title Piped -Confirm:$false");
+
+                var error = Assert.Single(result.Errors);
+                Assert.Equal("ParameterArgumentTransformationError,HeyMilo.Commands.NewMiloPostingCommand", error.FullyQualifiedErrorId);
+                Assert.Contains("A System.IO.FileInfo cannot be piped", error.Exception.Message);
+                Assert.Empty(RequestContract.Writes(Sim));
+            }
+            finally
+            {
+                System.IO.File.Delete(file);
+            }
+        }
+
+        [Fact]
+        public void Another_librarys_object_inside_piped_posting_fields_is_read_as_its_text_not_walked_without_end()
+        {
+            // Such an object's property graph may have no end (a FileInfo's Directory.Root.Root…, a Type's BaseType,
+            // UnderlyingSystemType, Module…): walked to the depth limit it was billions of reads that Ctrl+C could not end.
+            Connect();
+            var result = Run("[pscustomobject]@{ Title = 'Piped fields'; Kind = [string] } | New-MiloPosting -Confirm:$false -WarningAction SilentlyContinue");
+
+            TestErrors.Single(result, "InvalidWorkflow", "NewMiloPostingCommand");
+            Assert.Empty(RequestContract.Writes(Sim));
+        }
     }
 }

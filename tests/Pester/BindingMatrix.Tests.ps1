@@ -188,7 +188,7 @@ Describe 'Each output type piped into each cmdlet does what docs/pipeline.md say
         if (-not $env:HEYMILO_MATRIX_RECORD) { $Outcome | Should -Not -BeNullOrEmpty -Because 'every documented cell names its requests and errors, or (none)' }
         # A cell documented as 'hangs' is an open bug: running it would hang the suite (PowerShell.Stop() does
         # not end it either), so it fails here, by name, without running, until it is fixed and documented again.
-        $Outcome | Should -Not -Be 'hangs' -Because "a $Type piped to $Cmdlet does not finish (open bug, docs/pipeline.md, Open); it is not run"
+        $Outcome | Should -Not -Be 'hangs' -Because "a $Type piped to $Cmdlet does not finish (an open bug, documented as such in docs/pipeline.md); it is not run"
         $made[$Type].Count | Should -Be 1 -Because "the producer of $Type makes one object"
 
         $actual = Invoke-PipeCell -InputObject $made[$Type][0] -Command $commandLines[$Cmdlet] -OtherPostingId $P2

@@ -15,6 +15,7 @@ namespace HeyMilo.Commands
     {
         /// <summary>Only these step types (wildcards allowed); a name without wildcards that matches nothing is a HeyMilo.NotFound error.</summary>
         [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [PipelineInput(MiloObjects.AgentType | MiloObjects.QuestionType, IdOf = MiloObjects.AgentType)]
         [Alias("agent_type", "Step", "AgentType")]
         [ValidateNotNullOrEmpty]
         [SupportsWildcards]

@@ -13,6 +13,7 @@ namespace HeyMilo.Commands
     public sealed class GetMiloAtsPushCommand : MiloCmdlet
     {
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [PipelineInput(MiloObjects.AtsPushReceipt | MiloObjects.AtsPushStatus, IdOf = MiloObjects.AtsPushReceipt | MiloObjects.AtsPushStatus)]
         [Alias("item_id")]
         [ValidateNotNullOrEmpty]
         public string[] ItemId { get; set; } = Array.Empty<string>();

@@ -12,6 +12,7 @@ namespace HeyMilo.Commands
     public sealed class GetMiloDesignTemplateCommand : GetMiloCatalogItemCommand
     {
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = ByIdSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [PipelineInput(MiloObjects.DesignTemplate, IdOf = MiloObjects.DesignTemplate)]
         [Alias("Id", "template_id")]
         [ValidateNotNullOrEmpty]
         [ArgumentCompleter(typeof(DesignTemplateIdCompleter))]

@@ -12,6 +12,7 @@ namespace HeyMilo.Commands
     public sealed class GetMiloDesignTemplateGroupCommand : GetMiloCatalogItemCommand
     {
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = ByIdSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [PipelineInput(MiloObjects.DesignTemplateGroup, IdOf = MiloObjects.DesignTemplateGroup)]
         [Alias("Id", "group_id")]
         [ValidateNotNullOrEmpty]
         [ArgumentCompleter(typeof(DesignTemplateGroupIdCompleter))]

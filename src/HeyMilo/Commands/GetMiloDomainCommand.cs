@@ -12,6 +12,7 @@ namespace HeyMilo.Commands
     public sealed class GetMiloDomainCommand : GetMiloCatalogItemCommand
     {
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = ByIdSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [PipelineInput(MiloObjects.Domain, IdOf = MiloObjects.Domain)]
         [Alias("Id", "config_id")]
         [ValidateNotNullOrEmpty]
         [ArgumentCompleter(typeof(DomainIdCompleter))]

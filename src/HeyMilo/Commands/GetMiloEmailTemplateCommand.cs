@@ -12,6 +12,7 @@ namespace HeyMilo.Commands
     public sealed class GetMiloEmailTemplateCommand : GetMiloCatalogItemCommand
     {
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = ByIdSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [PipelineInput(MiloObjects.EmailTemplate, IdOf = MiloObjects.EmailTemplate)]
         [Alias("Id", "template_id")]
         [ValidateNotNullOrEmpty]
         [ArgumentCompleter(typeof(EmailTemplateIdCompleter))]

@@ -12,6 +12,7 @@ namespace HeyMilo.Commands
     public sealed class GetMiloEmailTemplateGroupCommand : GetMiloCatalogItemCommand
     {
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = ByIdSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [PipelineInput(MiloObjects.EmailTemplateGroup, IdOf = MiloObjects.EmailTemplateGroup)]
         [Alias("Id", "group_id")]
         [ValidateNotNullOrEmpty]
         [ArgumentCompleter(typeof(EmailTemplateGroupIdCompleter))]

@@ -12,7 +12,7 @@ namespace HeyMilo.Commands
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("interview_id")]
         [ValidateNotNullOrEmpty]
-        [PipelineInput(MiloObjects.Interview | MiloObjects.ImportResult, IdOf = MiloObjects.Interview)]
+        [PipelineInput(MiloObjects.Interview | MiloObjects.ImportResult | MiloObjects.InterviewMetadata, IdOf = MiloObjects.Interview | MiloObjects.ImportResult)]
         public string[] InterviewId { get; set; } = Array.Empty<string>();
 
         protected override void ProcessRecord()

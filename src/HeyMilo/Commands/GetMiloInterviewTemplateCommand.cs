@@ -12,6 +12,7 @@ namespace HeyMilo.Commands
     public sealed class GetMiloInterviewTemplateCommand : GetMiloCatalogItemCommand
     {
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = ByIdSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [PipelineInput(MiloObjects.InterviewTemplate, IdOf = MiloObjects.InterviewTemplate)]
         [Alias("Id", "template_id")]
         [ValidateNotNullOrEmpty]
         [ArgumentCompleter(typeof(InterviewTemplateIdCompleter))]

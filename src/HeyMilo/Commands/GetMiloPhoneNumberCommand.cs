@@ -12,6 +12,7 @@ namespace HeyMilo.Commands
     public sealed class GetMiloPhoneNumberCommand : GetMiloCatalogItemCommand
     {
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = ByIdSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [PipelineInput(MiloObjects.PhoneNumber, IdOf = MiloObjects.PhoneNumber)]
         [Alias("Id", "config_id")]
         [ValidateNotNullOrEmpty]
         [ArgumentCompleter(typeof(PhoneNumberIdCompleter))]

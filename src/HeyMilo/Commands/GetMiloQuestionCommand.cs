@@ -22,7 +22,7 @@ namespace HeyMilo.Commands
         [Alias("Id", "posting_id")]
         [ValidateNotNullOrEmpty]
         [ArgumentCompleter(typeof(HeyMilo.Module.Completers.PostingIdCompleter))]
-        [PipelineInput(MiloObjects.Posting, IdOf = MiloObjects.Posting)]
+        [PipelineInput(MiloObjects.Posting | MiloObjects.Question, IdOf = MiloObjects.Posting)]
         public string PostingId { get; set; } = string.Empty;
 
         [Parameter(Mandatory = true, Position = 1, ParameterSetName = ByIdSet, ValueFromPipelineByPropertyName = true)]

@@ -12,6 +12,7 @@ namespace HeyMilo.Commands
     public sealed class GetMiloSenderEmailCommand : GetMiloCatalogItemCommand
     {
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = ByIdSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [PipelineInput(MiloObjects.SenderEmail | MiloObjects.EmailTemplateGroup, IdOf = MiloObjects.SenderEmail)]
         [Alias("Id", "sender_email_id")]
         [ValidateNotNullOrEmpty]
         [ArgumentCompleter(typeof(SenderEmailIdCompleter))]

@@ -12,6 +12,7 @@ namespace HeyMilo.Commands
     public sealed class GetMiloVoiceCommand : GetMiloCatalogItemCommand
     {
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = ByIdSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [PipelineInput(MiloObjects.Voice, IdOf = MiloObjects.Voice)]
         [Alias("Id", "voice_id")]
         [ValidateNotNullOrEmpty]
         [ArgumentCompleter(typeof(VoiceIdCompleter))]

@@ -57,6 +57,10 @@ namespace HeyMilo.Commands
             _region = CandidateOutput.PhoneRegion(this, DefaultRegion);
         }
 
+        /// <summary>The piped object, seen whole so that only rows and candidates (interviews, import results, ingestions, ATS candidates) give a name and an email.</summary>
+        [Parameter(ValueFromPipeline = true, DontShow = true), PipelineInput(MiloObjects.Candidate)]
+        public PSObject? InputObject { get; set; }
+
         protected override void ProcessRecord()
         {
             string? metadataProblem = null;

@@ -34,6 +34,7 @@ namespace HeyMilo.Commands
 
         /// <summary>A posting, or any object whose properties are posting fields (Title, Description, Workflow, …).</summary>
         [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = InputObjectSet)]
+        [PipelineInput(MiloObjects.Posting)]
         [ValidateNotNull]
         public PSObject? InputObject { get; set; }
 

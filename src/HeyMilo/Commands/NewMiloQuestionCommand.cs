@@ -41,6 +41,7 @@ namespace HeyMilo.Commands
 
         /// <summary>A question to copy, or any object whose properties are question fields; a posting only names the posting.</summary>
         [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = InputObjectSet)]
+        [PipelineInput(MiloObjects.Posting | MiloObjects.Question)]
         [ValidateNotNull]
         public PSObject? InputObject { get; set; }
 

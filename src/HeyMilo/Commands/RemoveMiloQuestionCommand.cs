@@ -36,6 +36,7 @@ namespace HeyMilo.Commands
 
         /// <summary>The piped object (a question), for error records.</summary>
         [Parameter(ValueFromPipeline = true, DontShow = true)]
+        [PipelineInput(MiloObjects.Question)]
         public PSObject? InputObject { get; set; }
 
         protected override void ProcessRecord()

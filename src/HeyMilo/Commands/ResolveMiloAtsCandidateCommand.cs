@@ -33,6 +33,10 @@ namespace HeyMilo.Commands
         [ValidateNotNullOrEmpty]
         public string AtsCandidateId { get; set; } = string.Empty;
 
+        /// <summary>The piped object, seen whole so that only candidates (interviews, import results, ingestions, ATS candidates, push receipts) and rows are looked up by their email or ATS id.</summary>
+        [Parameter(ValueFromPipeline = true, DontShow = true), PipelineInput(MiloObjects.Candidate | MiloObjects.AtsPushReceipt)]
+        public PSObject? InputObject { get; set; }
+
         protected override void ProcessRecord()
         {
             var byEmail = ParameterSetName == EmailSet;

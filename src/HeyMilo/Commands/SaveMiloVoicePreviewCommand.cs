@@ -23,6 +23,7 @@ namespace HeyMilo.Commands
 
         /// <summary>The voices whose preview to save (also bound from Get-MiloVoice's objects).</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [PipelineInput(MiloObjects.Voice, IdOf = MiloObjects.Voice)]
         [Alias("Id", "voice_id")]
         [ValidateNotNullOrEmpty]
         [ArgumentCompleter(typeof(VoiceIdCompleter))]

@@ -55,6 +55,10 @@ namespace HeyMilo.Commands
         /// <summary>With -Wait: how long to wait for the push to finish.</summary>
         [Parameter, ValidateRange(1, 86400)] public int TimeoutSec { get; set; } = 300;
 
+        /// <summary>The piped object, seen whole so that only candidates (interviews, import results, ingestions, ATS candidates) and rows are pushed: a posting's properties are no candidate.</summary>
+        [Parameter(ValueFromPipeline = true, DontShow = true), PipelineInput(MiloObjects.Candidate)]
+        public PSObject? InputObject { get; set; }
+
         protected override void ProcessRecord()
         {
             var request = AtsPush.Build(new AtsPushInput

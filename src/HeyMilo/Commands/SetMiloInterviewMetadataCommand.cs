@@ -41,7 +41,8 @@ namespace HeyMilo.Commands
         [Parameter, ValidateNotNullOrEmpty] public string[] MetadataProperty { get; set; } = Array.Empty<string>();
 
         /// <summary>The piped row (Import-Csv row, object, hashtable); its columns are the metadata.</summary>
-        [Parameter(ValueFromPipeline = true)] public PSObject? InputObject { get; set; }
+        [Parameter(ValueFromPipeline = true), PipelineInput(MiloObjects.Interview | MiloObjects.ImportResult | MiloObjects.InterviewMetadata)]
+        public PSObject? InputObject { get; set; }
 
         /// <summary>How many requests may be in flight at once.</summary>
         [Parameter, ValidateRange(1, 16)] public int ThrottleLimit { get; set; } = 4;

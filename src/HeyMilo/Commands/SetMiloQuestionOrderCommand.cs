@@ -35,6 +35,7 @@ namespace HeyMilo.Commands
 
         /// <summary>Every active question of the modality, in the wanted order.</summary>
         [Parameter(Mandatory = true, Position = 2, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [PipelineInput(MiloObjects.Question, IdOf = MiloObjects.Question)]
         [Alias("question_id")]
         [ValidateNotNullOrEmpty]
         [ArgumentCompleter(typeof(HeyMilo.Module.Completers.QuestionIdCompleter))]
@@ -46,6 +47,7 @@ namespace HeyMilo.Commands
 
         /// <summary>The piped object: a question must belong to the posting and modality being ordered.</summary>
         [Parameter(ValueFromPipeline = true, DontShow = true)]
+        [PipelineInput(MiloObjects.Question)]
         public PSObject? InputObject { get; set; }
 
         protected override void ProcessRecord()

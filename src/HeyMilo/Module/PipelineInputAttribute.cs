@@ -23,7 +23,10 @@ namespace HeyMilo.Module
 
         public MiloObjects Takes { get; }
 
-        /// <summary>For a string id parameter: the kind whose objects become their id (a Posting its Id).</summary>
+        /// <summary>
+        /// For a string id parameter: the kinds whose objects become their id (a Posting its Id; an ATS push id from a
+        /// receipt or a status). Objects of the other kinds taken pass unchanged and bind by property name.
+        /// </summary>
         public MiloObjects IdOf { get; set; }
 
         public override object? Transform(EngineIntrinsics engineIntrinsics, object? inputData)
@@ -43,23 +46,11 @@ namespace HeyMilo.Module
                 return mapped is null ? inputData : mapped.ToArray();
             }
             var piped = MiloObjectKinds.Of(value);
-            if (piped is null || !piped.CheckedAtBinding) return inputData;
+            if (piped is null) return inputData;
             if ((Takes & piped.Kind) == 0)
                 throw new ArgumentTransformationMetadataException(
-                    $"A {value.GetType().FullName} cannot be piped to this parameter: it takes {Describe(Takes)}. To use one of its ids, pass it by name (for example -PostingId $_.PostingId).");
-            return IdOf != MiloObjects.None && piped.Kind == IdOf && piped.Id != null ? piped.Id : inputData;
-        }
-
-        private static string Describe(MiloObjects takes)
-        {
-            var names = new List<string>();
-            if ((takes & MiloObjects.Posting) != 0) names.Add("postings");
-            if ((takes & MiloObjects.Interview) != 0) names.Add("interviews");
-            if ((takes & MiloObjects.ImportResult) != 0) names.Add("import results");
-            if ((takes & MiloObjects.Webhook) != 0) names.Add("webhooks");
-            if ((takes & MiloObjects.Question) != 0) names.Add("questions");
-            names.Add("ids");
-            return string.Join(", ", names.GetRange(0, names.Count - 1)) + " and " + names[names.Count - 1];
+                    $"A {value.GetType().FullName} cannot be piped to this parameter: it takes {MiloObjectKinds.Describe(Takes)}. To use one of its ids, pass it by name (for example -PostingId $_.PostingId).");
+            return (IdOf & piped.Kind) != 0 && piped.Id != null ? piped.Id : inputData;
         }
 
         private static IEnumerable<object?> Cast(IList list)

@@ -17,13 +17,21 @@ namespace HeyMilo.Module
     public abstract class PostingTargetCmdlet : MiloCmdlet
     {
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [PipelineInput(Takes, IdOf = MiloObjects.Posting)]
         [Alias("Id", "posting_id")]
         [ValidateNotNullOrEmpty]
         [ArgumentCompleter(typeof(Completers.PostingIdCompleter))]
         public string[] PostingId { get; set; } = Array.Empty<string>();
 
+        /// <summary>
+        /// Postings, and what belongs to one posting: reads (Get-MiloPostingStatistic) act on that posting; writes refuse
+        /// it per record (<see cref="Targets"/>) but for statistics, which stand for their posting
+        /// (Get-MiloPostingStatistic | Where-Object … | Disable-MiloPosting). Any other object of the module is refused at binding.
+        /// </summary>
+        private const MiloObjects Takes = MiloObjects.Posting | MiloObjects.OfAPosting;
+
         /// <summary>The piped object, whatever it is (bound by value next to -PostingId).</summary>
-        [Parameter(ValueFromPipeline = true, DontShow = true)]
+        [Parameter(ValueFromPipeline = true, DontShow = true), PipelineInput(Takes)]
         public PSObject? InputObject { get; set; }
 
         /// <summary>Whether an interview or a question piped in may stand for its posting (reads: yes; writes: no).</summary>
@@ -39,7 +47,7 @@ namespace HeyMilo.Module
             var piped = InputObject;
             object? target = RequestInput.TargetOf(piped);
             if (target is string) target = null;
-            if (target != null && !AcceptsObjectsOfOtherKinds && MiloObjectKinds.Of(piped!) is { Kind: not MiloObjects.Posting } other)
+            if (target != null && !AcceptsObjectsOfOtherKinds && MiloObjectKinds.Of(piped!) is { Kind: not (MiloObjects.Posting or MiloObjects.Statistic) } other)
             {
                 WriteError(MiloErrors.Create(
                     new ArgumentException($"The piped object is {other.Description}, not a posting. {MyInvocation.MyCommand.Name} acts on postings; it does not act on the posting another object belongs to or names."),

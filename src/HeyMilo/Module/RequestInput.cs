@@ -89,8 +89,14 @@ namespace HeyMilo.Module
                 foreach (var item in items) list.Add(Plain(item, depth + 1));
                 return list.ToArray();
             }
+            // Another library's object below the top is its text: its property graph may have no end (a FileInfo's
+            // Directory.Root.Root…, walked to MaxDepth, is billions of reads that Ctrl+C cannot interrupt).
+            if (depth > 0 && !IsModuleType(value.GetType())) return value.ToString();
             return Bag(PSObject.AsPSObject(value), depth);
         }
+
+        private static bool IsModuleType(Type type) =>
+            type.Assembly == typeof(Posting).Assembly || type.Assembly == typeof(RequestInput).Assembly;
 
         private static PropertyBag Bag(PSObject source, int depth)
         {
