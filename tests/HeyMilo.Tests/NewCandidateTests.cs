@@ -99,6 +99,7 @@ namespace HeyMilo.Tests
             var refused = Assert.Single(Run("New-MiloCandidate -PostingId $p -Name 'Ada' -Email 'ada.national@example.com' -PhoneNumber '(206) 555-1234'").Errors);
             Assert.Equal("HeyMilo.InvalidCandidate,HeyMilo.Commands.NewMiloCandidateCommand", refused.FullyQualifiedErrorId);
             Assert.Equal("(206) 555-1234", refused.TargetObject);
+            Assert.Contains("-DefaultRegion", refused.Exception.Message); // the message names the way to send it
             Assert.Empty(Sim.Requests.Snapshot());
 
             Assert.Single(Run("New-MiloCandidate -PostingId $p -Name 'Ada' -Email 'ada.national@example.com' -PhoneNumber '(206) 555-1234' -DefaultRegion US").ThrowIfTerminating().Output);

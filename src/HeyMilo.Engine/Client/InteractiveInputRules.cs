@@ -55,7 +55,7 @@ namespace HeyMilo.Client
         {
             var normalized = CandidateReader.NormalizePhone(phone);
             problem = normalized is null
-                ? $"'{field}' '{phone}' is not a phone number in international form (E.164, e.g. +12065551234): include the country code."
+                ? $"'{field}' '{phone}' is not a phone number in international form (E.164, e.g. +12065551234): include the country code, or name the country of a national number with -DefaultRegion (e.g. -DefaultRegion US)."
                 : null;
             return normalized;
         }
