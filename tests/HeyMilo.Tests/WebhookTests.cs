@@ -168,6 +168,24 @@ namespace HeyMilo.Tests
         }
 
         [Fact]
+        public void Legacy_creates_for_piped_postings_check_each_posting_for_a_duplicate()
+        {
+            Connect();
+            Ps.Set("first", Sim.Data.PostingIds[0]);
+            Ps.Set("second", Sim.Data.PostingIds[1]);
+            // The second posting already has the webhook; the first does not.
+            Run("New-MiloWebhook -PostingId $second -Url 'https://hooks.example/legacy-dup' -EventType report_available -HttpMethod Post").ThrowIfTerminating();
+
+            var result = Run("Get-MiloPosting -PostingId $first, $second | New-MiloWebhook -Url 'https://hooks.example/legacy-dup' -EventType report_available -HttpMethod Post");
+
+            var created = Assert.Single(result.Output);
+            Assert.Equal(Sim.Data.PostingIds[0], ((dynamic)created.BaseObject).PostingId);
+            var error = Assert.Single(result.Errors);
+            Assert.Equal("HeyMilo.WebhookExists,HeyMilo.Commands.NewMiloWebhookCommand", error.FullyQualifiedErrorId);
+            Assert.Contains(Sim.Data.PostingIds[1], error.Exception.Message);
+        }
+
+        [Fact]
         public void Disabling_an_unknown_id_is_a_non_terminating_NotFound()
         {
             Connect();

@@ -47,7 +47,8 @@ namespace HeyMilo.Commands
         [Parameter]
         public SwitchParameter Force { get; set; }
 
-        private List<Webhook>? _existing;
+        /// <summary>The webhooks already read, by posting for legacy creates (the server filters that listing), under "" for v2.</summary>
+        private readonly Dictionary<string, List<Webhook>> _existing = new Dictionary<string, List<Webhook>>(StringComparer.Ordinal);
 
         protected override void ProcessRecord()
         {
@@ -83,25 +84,32 @@ namespace HeyMilo.Commands
                 WriteFailure(ex, PostingId, WebhookRegistration.IfItMayHaveHappened(PostingId, eventType, Url, legacy: method != null));
                 return;
             }
-            _existing?.Add(webhook);
+            if (_existing.TryGetValue(ListingKey, out var known)) known.Add(webhook);
             WriteObject(webhook);
         }
 
-        /// <summary>The webhooks a new one must not repeat, read once per invocation: legacy creates check the legacy listing (filtered by the server), v2 creates the v2 one.</summary>
+        private string ListingKey => HttpMethod is null ? string.Empty : PostingId;
+
+        /// <summary>
+        /// The webhooks a new one must not repeat: v2 creates check the v2 listing, read once per invocation; legacy
+        /// creates the legacy listing, which the server filters by posting, so it is read once per piped posting.
+        /// </summary>
         private List<Webhook> Existing(MiloSession session, string eventType)
         {
-            if (_existing != null) return _existing;
+            if (_existing.TryGetValue(ListingKey, out var known)) return known;
+            List<Webhook> listed;
             try
             {
-                return _existing = HttpMethod is null
+                listed = HttpMethod is null
                     ? new List<Webhook>(Stream(session.Client.ListWebhooksAsync(HeyMilo.Client.HeyMiloClient.MaxPageSize, null, null, Cancellation)))
                     : new List<Webhook>(Run(ct => session.Client.ListLegacyWebhooksAsync(PostingId, eventType, ct)));
             }
             catch (MiloApiException ex)
             {
                 WriteWarning($"Could not check for an existing {eventType} webhook to {Url} ({ex.Message}); creating it anyway.");
-                return _existing = new List<Webhook>();
+                listed = new List<Webhook>();
             }
+            return _existing[ListingKey] = listed;
         }
     }
 }
