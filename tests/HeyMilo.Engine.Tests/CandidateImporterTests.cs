@@ -165,6 +165,38 @@ namespace HeyMilo.Engine.Tests
         }
 
         [Fact]
+        public void A_batch_cancelled_in_flight_is_unknown_even_when_its_cancellation_is_seen_before_the_stop()
+        {
+            using var stop = new CancellationTokenSource();
+            var api = new FakeApi((n, items) => n == 1 ? null : Hang(stop.Token));
+            var importer = Importer(api, batchSize: 10, throttleLimit: 4);
+            foreach (var row in Driver.Rows(20)) importer.Add(row);
+            importer.EndOfInput();
+            Assert.Equal(ImportStep.Send, importer.Next(drain: true));
+            importer.Send(stop.Token);
+            importer.WhenAnyDone(CancellationToken.None).GetAwaiter().GetResult();
+            importer.Settle();
+            Assert.Equal(10, importer.TakeReady().Count(o => o.Kind == CandidateOutcomeKind.Sent));
+            Assert.Equal(ImportStep.Send, importer.Next(drain: true));
+            importer.Send(stop.Token); // batch 2 reaches the API, which never answers
+
+            // Ctrl+C: the batch's request is cancelled, and the pipeline thread settles before it handles the stop.
+            stop.Cancel();
+            importer.WhenAnyDone(CancellationToken.None).GetAwaiter().GetResult();
+            Assert.Throws<OperationCanceledException>(() => importer.Settle());
+            var left = importer.Interrupt();
+
+            Assert.Equal(Enumerable.Range(11, 10).Select(i => (long)i), left.Select(o => o.Row.Number));
+            Assert.All(left, o => Assert.Equal(CandidateOutcomeKind.Unknown, o.Kind)); // the API may have ingested them
+        }
+
+        private static async Task<IReadOnlyList<IngestedCandidate>> Hang(CancellationToken token)
+        {
+            await Task.Delay(Timeout.Infinite, token).ConfigureAwait(false);
+            throw new InvalidOperationException("unreachable");
+        }
+
+        [Fact]
         public void Declined_batches_are_not_sent_and_count_as_not_sent()
         {
             var api = new FakeApi();

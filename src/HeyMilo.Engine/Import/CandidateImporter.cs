@@ -231,9 +231,11 @@ namespace HeyMilo.Import
             {
                 var batch = _inFlight[i];
                 if (!batch.Task!.IsCompleted) continue;
+                // Cancelled (Ctrl+C) while its request was out: it stays in flight, so Interrupt reports its rows as
+                // unknown (the API may have ingested them), not as never sent.
+                if (batch.Task.IsCanceled) throw new OperationCanceledException();
                 _inFlight.RemoveAt(i--);
                 if (batch.Task.IsFaulted) ExceptionDispatchInfo.Capture(batch.Task.Exception!.InnerException!).Throw();
-                if (batch.Task.IsCanceled) throw new OperationCanceledException();
                 SettleBatch(batch);
             }
             SealAfterEnd();
