@@ -22,18 +22,15 @@ namespace HeyMilo.Commands
         private CandidateImporter _importer = null!;
         private ThrottledProgress _progress = null!;
         private MiloSession? _session;
+        private ImportAccounting _accounting = null!;
         private long _rowNumber;
-        private bool _finished;
 
         [Parameter(Mandatory = true, ValueFromPipeline = true)] public PSObject InputObject { get; set; } = null!;
 
-        [Parameter(Mandatory = true, Position = 0, ParameterSetName = PostingSet), Alias("posting_id"), ValidateNotNullOrEmpty]
-        [ArgumentCompleter(typeof(Module.Completers.PostingIdCompleter))]
+        [Parameter(Mandatory = true, Position = 0, ParameterSetName = PostingSet), Alias("posting_id"), ValidateNotNullOrEmpty, ArgumentCompleter(typeof(Module.Completers.PostingIdCompleter))]
         public string PostingId { get; set; } = string.Empty;
-
         [Parameter(Mandatory = true, ParameterSetName = LegacySet), Alias("ingestion_url_key"), ValidateNotNullOrEmpty]
         public string IngestionKey { get; set; } = string.Empty;
-
         [Parameter(ParameterSetName = LegacySet)] public SwitchParameter Retake { get; set; }
         [Parameter(ParameterSetName = PostingSet)] public SwitchParameter Async { get; set; }
         [Parameter, ValidatePattern("^([A-Za-z]{2}|Culture)$")] public string? DefaultRegion { get; set; }
@@ -56,9 +53,10 @@ namespace HeyMilo.Commands
             if (invalid != null) ThrowTerminatingError(invalid);
             _importer = new CandidateImporter(target, new CandidateReader(MetadataProperty, metadata, CandidateOutput.PhoneRegion(this, DefaultRegion)), BatchSize, ThrottleLimit);
             _progress = new ThrottledProgress(this, ProgressIds.Import, "Importing candidates");
+            _accounting = new ImportAccounting(this, _importer, SummaryVariable);
         }
 
-        protected override void ProcessRecord() => AccountedOnStop(() =>
+        protected override void ProcessRecord() => _accounting.OnStop(() =>
         {
             foreach (var row in CandidateRows.Rows(InputObject, piped: MyInvocation.ExpectingInput)) Add(row);
         });
@@ -66,9 +64,9 @@ namespace HeyMilo.Commands
         protected override void EndProcessing()
         {
             _importer.EndOfInput();
-            AccountedOnStop(() => Drive(end: true));
+            _accounting.OnStop(() => Drive(end: true));
             _progress.Complete(_importer.Status);
-            CandidateOutput.Finish(this, _importer, PublishSummary(), Summary);
+            CandidateOutput.Finish(this, _importer, _accounting.Publish(), Summary);
         }
 
         private void Add(PSObject input)
@@ -92,7 +90,7 @@ namespace HeyMilo.Commands
                 if (_importer.NoEmailColumn)
                 {
                     _progress.Complete(_importer.Status);
-                    PublishSummary();
+                    _accounting.Publish();
                     ThrowTerminatingError(CandidateImportFailure.NoEmailColumnProblem(_importer, InputObject).ToErrorRecord());
                 }
                 switch (_importer.Next(drain: end))
@@ -115,36 +113,7 @@ namespace HeyMilo.Commands
 
         protected override void OnPipelineEnd()
         {
-            if (!_finished && _importer != null) Stopped();
-        }
-
-        private void AccountedOnStop(Action work)
-        {
-            try
-            {
-                work();
-            }
-            catch (PipelineStoppedException)
-            {
-                Stopped();
-                throw;
-            }
-        }
-
-        /// <summary>Ctrl+C or an early stop downstream: account for every row read, on the host and in -SummaryVariable.</summary>
-        private void Stopped()
-        {
-            if (_importer.Interrupted || _finished) return;
-            CandidateOutput.ReportInterrupted(this, _importer.Interrupt(), _importer.Target);
-            PublishSummary();
-        }
-
-        private CandidateImportSummary PublishSummary()
-        {
-            _finished = !_importer.Interrupted;
-            var summary = _importer.Summary();
-            if (SummaryVariable != null) SessionState.PSVariable.Set(SummaryVariable, summary);
-            return summary;
+            if (_accounting != null && !_accounting.Finished) _accounting.Stopped();
         }
     }
 }

@@ -4,6 +4,7 @@ using System.Management.Automation;
 using HeyMilo.Client;
 using HeyMilo.Client.Requests;
 using HeyMilo.Module;
+using HeyMilo.Module.Completers;
 
 namespace HeyMilo.Commands
 {
@@ -26,123 +27,44 @@ namespace HeyMilo.Commands
 
         private PostingDraft? _draft;
 
-        [Parameter(Mandatory = true, Position = 0, ParameterSetName = FieldsSet)]
-        [Parameter(ParameterSetName = InputObjectSet)]
-        [ValidateNotNullOrEmpty]
-        [ValidateLength(3, 200)]
+        [Parameter(Mandatory = true, Position = 0, ParameterSetName = FieldsSet), Parameter(ParameterSetName = InputObjectSet), ValidateNotNullOrEmpty, ValidateLength(3, 200)]
         public string? Title { get; set; }
-
         /// <summary>A posting, or any object whose properties are posting fields (Title, Description, Workflow, …).</summary>
-        [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = InputObjectSet)]
-        [PipelineInput(MiloObjects.Posting)]
-        [ValidateNotNull]
+        [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = InputObjectSet), PipelineInput(MiloObjects.Posting), ValidateNotNull]
         public PSObject? InputObject { get; set; }
-
-        [Parameter]
-        [ValidateNotNull]
-        [ValidateLength(0, 50000)]
-        public string? Description { get; set; }
-
+        [Parameter, ValidateNotNull, ValidateLength(0, 50000)] public string? Description { get; set; }
         /// <summary>The steps, in order: step type names, hashtables @{ type; config; questions } or workflow step objects.</summary>
-        [Parameter]
-        [ValidateNotNull]
-        public object[]? Workflow { get; set; }
-
+        [Parameter, ValidateNotNull] public object[]? Workflow { get; set; }
         /// <summary>Start from an interview template (mutually exclusive with -Workflow).</summary>
-        [Parameter]
-        [ValidateNotNullOrEmpty]
-        [ArgumentCompleter(typeof(HeyMilo.Module.Completers.InterviewTemplateIdCompleter))]
-        public string? InterviewTemplateId { get; set; }
-
+        [Parameter, ValidateNotNullOrEmpty, ArgumentCompleter(typeof(InterviewTemplateIdCompleter))] public string? InterviewTemplateId { get; set; }
         /// <summary>Internal slug.</summary>
-        [Parameter]
-        [ValidateNotNullOrEmpty]
-        public string? Name { get; set; }
-
-        [Parameter]
-        [ValidateNotNullOrEmpty]
-        public string? Language { get; set; }
-
-        [Parameter]
-        [ValidateNotNull]
-        public string? InterviewerName { get; set; }
-
-        [Parameter]
-        [ValidateNotNull]
-        public string? Instructions { get; set; }
-
-        [Parameter]
-        [ValidateNotNull]
-        public string? CompanyOverview { get; set; }
-
-        [Parameter]
-        [ValidateNotNull]
-        public string? JobOverview { get; set; }
-
-        [Parameter]
-        [ValidateLength(0, 10000)]
-        public string? InterviewProcessOverview { get; set; }
-
-        [Parameter]
-        [ValidateSet("exact_delivery", "summarized_delivery", "reference_only", "silent_reference")]
+        [Parameter, ValidateNotNullOrEmpty] public string? Name { get; set; }
+        [Parameter, ValidateNotNullOrEmpty] public string? Language { get; set; }
+        [Parameter, ValidateNotNull] public string? InterviewerName { get; set; }
+        [Parameter, ValidateNotNull] public string? Instructions { get; set; }
+        [Parameter, ValidateNotNull] public string? CompanyOverview { get; set; }
+        [Parameter, ValidateNotNull] public string? JobOverview { get; set; }
+        [Parameter, ValidateLength(0, 10000)] public string? InterviewProcessOverview { get; set; }
+        [Parameter, ValidateSet("exact_delivery", "summarized_delivery", "reference_only", "silent_reference")]
         public string? CompanyOverviewDeliveryMode { get; set; }
-
-        [Parameter]
-        [ValidateSet("exact_delivery", "summarized_delivery", "reference_only", "silent_reference")]
+        [Parameter, ValidateSet("exact_delivery", "summarized_delivery", "reference_only", "silent_reference")]
         public string? JobOverviewDeliveryMode { get; set; }
-
-        [Parameter]
-        [ValidateSet("exact_delivery", "summarized_delivery", "reference_only", "silent_reference")]
+        [Parameter, ValidateSet("exact_delivery", "summarized_delivery", "reference_only", "silent_reference")]
         public string? InterviewProcessOverviewDeliveryMode { get; set; }
-
-        [Parameter]
-        [ArgumentCompleter(typeof(HeyMilo.Module.Completers.PhoneNumberIdCompleter))]
-        public string? PhoneNumberId { get; set; }
-
-        [Parameter]
-        [ArgumentCompleter(typeof(HeyMilo.Module.Completers.SenderEmailIdCompleter))]
-        public string? SenderEmailId { get; set; }
-
-        [Parameter]
-        [ArgumentCompleter(typeof(HeyMilo.Module.Completers.EmailTemplateGroupIdCompleter))]
-        public string? EmailTemplateGroupId { get; set; }
-
-        [Parameter]
-        [ArgumentCompleter(typeof(HeyMilo.Module.Completers.DesignTemplateGroupIdCompleter))]
-        public string? DesignTemplateGroupId { get; set; }
-
+        [Parameter, ArgumentCompleter(typeof(PhoneNumberIdCompleter))] public string? PhoneNumberId { get; set; }
+        [Parameter, ArgumentCompleter(typeof(SenderEmailIdCompleter))] public string? SenderEmailId { get; set; }
+        [Parameter, ArgumentCompleter(typeof(EmailTemplateGroupIdCompleter))] public string? EmailTemplateGroupId { get; set; }
+        [Parameter, ArgumentCompleter(typeof(DesignTemplateGroupIdCompleter))] public string? DesignTemplateGroupId { get; set; }
         /// <summary>The voice of the AI interviewer: voice_id of the workflow's web_interview steps.</summary>
-        [Parameter]
-        [ValidateNotNullOrEmpty]
-        [ArgumentCompleter(typeof(HeyMilo.Module.Completers.VoiceIdCompleter))]
-        public string? VoiceId { get; set; }
-
-        [Parameter]
-        public string? RedirectUrl { get; set; }
-
-        [Parameter]
-        public string? SchedulingUrl { get; set; }
-
-        [Parameter]
-        public DateTimeOffset? Deadline { get; set; }
-
-        [Parameter]
-        public SwitchParameter AllowSmsComms { get; set; }
-
-        [Parameter]
-        [ValidateRange(0, 5)]
-        public int? MaxRetakes { get; set; }
-
-        [Parameter]
-        [ValidateRange(0.0, double.MaxValue)]
-        public double? RetakeCooldownDays { get; set; }
-
-        [Parameter]
-        public SwitchParameter EmailReportToCandidate { get; set; }
-
-        [Parameter]
-        [ValidateNotNull]
-        public IDictionary? Metadata { get; set; }
+        [Parameter, ValidateNotNullOrEmpty, ArgumentCompleter(typeof(VoiceIdCompleter))] public string? VoiceId { get; set; }
+        [Parameter] public string? RedirectUrl { get; set; }
+        [Parameter] public string? SchedulingUrl { get; set; }
+        [Parameter] public DateTimeOffset? Deadline { get; set; }
+        [Parameter] public SwitchParameter AllowSmsComms { get; set; }
+        [Parameter, ValidateRange(0, 5)] public int? MaxRetakes { get; set; }
+        [Parameter, ValidateRange(0.0, double.MaxValue)] public double? RetakeCooldownDays { get; set; }
+        [Parameter] public SwitchParameter EmailReportToCandidate { get; set; }
+        [Parameter, ValidateNotNull] public IDictionary? Metadata { get; set; }
 
         protected override void BeginProcessing()
         {

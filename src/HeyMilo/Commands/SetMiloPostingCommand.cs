@@ -3,6 +3,7 @@ using System.Collections;
 using System.Management.Automation;
 using HeyMilo.Client.Requests;
 using HeyMilo.Module;
+using HeyMilo.Module.Completers;
 
 namespace HeyMilo.Commands
 {
@@ -19,104 +20,38 @@ namespace HeyMilo.Commands
         private RequestBody _body = new RequestBody();
         private string _action = string.Empty;
 
-        [Parameter]
-        [ValidateNotNullOrEmpty]
-        [ValidateLength(3, 200)]
-        public string? Title { get; set; }
-
-        [Parameter]
-        [ValidateNotNullOrEmpty]
-        [ValidateLength(10, 50000)]
-        public string? Description { get; set; }
-
+        [Parameter, ValidateNotNullOrEmpty, ValidateLength(3, 200)] public string? Title { get; set; }
+        [Parameter, ValidateNotNullOrEmpty, ValidateLength(10, 50000)] public string? Description { get; set; }
         /// <summary>The posting's URL slug.</summary>
-        [Parameter]
-        [ValidateNotNullOrEmpty]
-        [ValidateLength(0, 100)]
-        public string? Name { get; set; }
-
-        [Parameter]
-        public string? Language { get; set; }
-
-        [Parameter]
-        [ValidateLength(0, 100)]
-        public string? InterviewerName { get; set; }
-
-        [Parameter]
-        [ValidateLength(0, 10000)]
-        public string? Instructions { get; set; }
-
-        [Parameter]
-        [ValidateLength(0, 10000)]
-        public string? CompanyOverview { get; set; }
-
-        [Parameter]
-        [ValidateLength(0, 10000)]
-        public string? JobOverview { get; set; }
-
-        [Parameter]
-        [ValidateLength(0, 10000)]
-        public string? InterviewProcessOverview { get; set; }
-
-        [Parameter]
-        [ValidateSet("exact_delivery", "summarized_delivery", "reference_only", "silent_reference")]
+        [Parameter, ValidateNotNullOrEmpty, ValidateLength(0, 100)] public string? Name { get; set; }
+        [Parameter] public string? Language { get; set; }
+        [Parameter, ValidateLength(0, 100)] public string? InterviewerName { get; set; }
+        [Parameter, ValidateLength(0, 10000)] public string? Instructions { get; set; }
+        [Parameter, ValidateLength(0, 10000)] public string? CompanyOverview { get; set; }
+        [Parameter, ValidateLength(0, 10000)] public string? JobOverview { get; set; }
+        [Parameter, ValidateLength(0, 10000)] public string? InterviewProcessOverview { get; set; }
+        [Parameter, ValidateSet("exact_delivery", "summarized_delivery", "reference_only", "silent_reference")]
         public string? CompanyOverviewDeliveryMode { get; set; }
-
-        [Parameter]
-        [ValidateSet("exact_delivery", "summarized_delivery", "reference_only", "silent_reference")]
+        [Parameter, ValidateSet("exact_delivery", "summarized_delivery", "reference_only", "silent_reference")]
         public string? JobOverviewDeliveryMode { get; set; }
-
-        [Parameter]
-        [ValidateSet("exact_delivery", "summarized_delivery", "reference_only", "silent_reference")]
+        [Parameter, ValidateSet("exact_delivery", "summarized_delivery", "reference_only", "silent_reference")]
         public string? InterviewProcessOverviewDeliveryMode { get; set; }
-
-        [Parameter]
-        [ArgumentCompleter(typeof(HeyMilo.Module.Completers.PhoneNumberIdCompleter))]
-        public string? PhoneNumberId { get; set; }
-
-        [Parameter]
-        [ArgumentCompleter(typeof(HeyMilo.Module.Completers.SenderEmailIdCompleter))]
-        public string? SenderEmailId { get; set; }
-
-        [Parameter]
-        [ArgumentCompleter(typeof(HeyMilo.Module.Completers.EmailTemplateGroupIdCompleter))]
-        public string? EmailTemplateGroupId { get; set; }
-
-        [Parameter]
-        [ArgumentCompleter(typeof(HeyMilo.Module.Completers.DesignTemplateGroupIdCompleter))]
-        public string? DesignTemplateGroupId { get; set; }
-
-        [Parameter]
-        public string? RedirectUrl { get; set; }
-
-        [Parameter]
-        public string? SchedulingUrl { get; set; }
-
+        [Parameter, ArgumentCompleter(typeof(PhoneNumberIdCompleter))] public string? PhoneNumberId { get; set; }
+        [Parameter, ArgumentCompleter(typeof(SenderEmailIdCompleter))] public string? SenderEmailId { get; set; }
+        [Parameter, ArgumentCompleter(typeof(EmailTemplateGroupIdCompleter))] public string? EmailTemplateGroupId { get; set; }
+        [Parameter, ArgumentCompleter(typeof(DesignTemplateGroupIdCompleter))] public string? DesignTemplateGroupId { get; set; }
+        [Parameter] public string? RedirectUrl { get; set; }
+        [Parameter] public string? SchedulingUrl { get; set; }
         /// <summary>Sent as ISO 8601 UTC; a DateTime without offset is local time; $null clears it.</summary>
-        [Parameter]
-        public DateTimeOffset? Deadline { get; set; }
-
-        [Parameter]
-        public bool? AllowSmsComms { get; set; }
-
-        [Parameter]
-        [ValidateRange(0, 5)]
-        public int? MaxRetakes { get; set; }
-
-        [Parameter]
-        [ValidateRange(0.0, double.MaxValue)]
-        public double? RetakeCooldownDays { get; set; }
-
-        [Parameter]
-        public bool? EmailReportToCandidate { get; set; }
-
+        [Parameter] public DateTimeOffset? Deadline { get; set; }
+        [Parameter] public bool? AllowSmsComms { get; set; }
+        [Parameter, ValidateRange(0, 5)] public int? MaxRetakes { get; set; }
+        [Parameter, ValidateRange(0.0, double.MaxValue)] public double? RetakeCooldownDays { get; set; }
+        [Parameter] public bool? EmailReportToCandidate { get; set; }
         /// <summary>Replaces ALL of the posting's metadata (keys not given are removed); @{} removes it all.</summary>
-        [Parameter]
-        public IDictionary? Metadata { get; set; }
-
+        [Parameter] public IDictionary? Metadata { get; set; }
         /// <summary>Write the changed posting.</summary>
-        [Parameter]
-        public SwitchParameter PassThru { get; set; }
+        [Parameter] public SwitchParameter PassThru { get; set; }
 
         protected override void BeginProcessing()
         {
