@@ -15,6 +15,20 @@ namespace HeyMilo.Tests
         private string P(int i) => Sim.Data.PostingIds[i];
 
         [Fact]
+        public void A_refusal_names_what_the_parameter_takes_even_when_it_takes_no_object_of_the_module()
+        {
+            Connect(); // the module is imported
+            var describe = ModuleInternals.ModuleAssembly.GetType("HeyMilo.Module.MiloObjectKinds", throwOnError: true)!
+                .GetMethod("Describe", System.Reflection.BindingFlags.Static | System.Reflection.BindingFlags.Public)!;
+            var kinds = ModuleInternals.ModuleAssembly.GetType("HeyMilo.Module.MiloObjects", throwOnError: true)!;
+            string Describe(int flags) => (string)describe.Invoke(null, new[] { System.Enum.ToObject(kinds, flags) })!;
+
+            Assert.Equal("ids and rows of properties (Import-Csv, [pscustomobject]), no object of the module", Describe(0));
+            Assert.Equal("postings and ids", Describe(1));
+            Assert.Equal("postings, interviews and ids", Describe(1 | 2));
+        }
+
+        [Fact]
         public void A_webhook_piped_to_Disable_MiloPosting_is_refused_rather_than_archiving_its_posting()
         {
             Connect();
