@@ -160,6 +160,24 @@ namespace HeyMilo.Tests
         }
 
         [Fact]
+        public void The_import_bar_shows_every_row_sent_when_a_wait_begins_not_the_last_count_the_throttle_let_through()
+        {
+            // Five requests a minute, one row per batch: five rows go at once (no module time passes, so the bar's
+            // throttle holds back every update after the first), and the sixth waits 61 s for the rate limit.
+            Connect("-RequestsPerMinute 5");
+            Ps.Set("rows", Enumerable.Range(1, 6).Select(i => PSObject.AsPSObject(new Dictionary<string, object> { ["Name"] = "n" + i, ["Email"] = $"n{i}@example.com" })).ToArray());
+            Ps.Set("p", Sim.Data.PostingIds[0]);
+            var result = Run("$rows | ForEach-Object { [pscustomobject]$_ } | Import-MiloCandidate -PostingId $p -BatchSize 1 -ThrottleLimit 1").ThrowIfTerminating();
+
+            Assert.Equal(6, result.Output.Count);
+            var progress = result.Progress.ToList();
+            var waitStarts = progress.FindIndex(p => p.Activity == "Waiting for the rate limit");
+            Assert.True(waitStarts > 0, "no rate-limit wait was shown");
+            var shownAtWait = progress.Take(waitStarts).Last(p => p.Activity == "Importing candidates");
+            Assert.StartsWith("Sent 5,", shownAtWait.StatusDescription);
+        }
+
+        [Fact]
         public async Task A_long_wait_counts_down_on_the_clock_and_ends_Completed()
         {
             Connect();

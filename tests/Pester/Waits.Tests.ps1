@@ -92,4 +92,28 @@ Get-MiloPosting -PageSize 1 -First 3
             Stop-InRunspace $run
         }
     }
+
+    It 'brings the import bar up to date when it begins: it does not stand at the last count the throttle let through' {
+        $postingId = (Get-MiloPosting -First 1).Id
+        $clock.Advance([TimeSpan]::FromSeconds(62)) # every request so far leaves the key's window
+        # 2 requests a minute, a row per batch: rows 1 and 2 go at once (no module time passes, so the bar's throttle
+        # holds back the update after the first), row 3 waits 61 s.
+        $run = Start-InRunspace @"
+Connect-Milo -ApiKey (ConvertTo-SecureString '$($sim.ApiKey)' -AsPlainText -Force) -BaseUri '$($sim.BaseUri)' -LegacyBaseUri '$($sim.BaseUri)' -RequestsPerMinute 2
+1..3 | ForEach-Object { [pscustomobject]@{ Name = "Wait `$_"; Email = "wait`$_@example.com" } } | Import-MiloCandidate -PostingId '$postingId' -BatchSize 1 -ThrottleLimit 1
+"@
+        try {
+            $null = Get-NextWaitRecord $run
+            $bar = @($run.PowerShell.Streams.Progress | Where-Object Activity -eq 'Importing candidates')
+            $bar[-1].StatusDescription | Should -BeLike 'Sent 2, *'
+
+            $clock.Advance([TimeSpan]::FromSeconds(61))
+            $run.Invocation.AsyncWaitHandle.WaitOne([TimeSpan]::FromSeconds(30)) | Should -BeTrue -Because 'the import ends once the wait is over'
+            @($run.PowerShell.EndInvoke($run.Invocation)).Count | Should -Be 3
+            $run.PowerShell.Streams.Error.Count | Should -Be 0
+        }
+        finally {
+            Stop-InRunspace $run
+        }
+    }
 }

@@ -66,8 +66,20 @@ namespace HeyMilo.Module
         private ThrottledProgress? _waitBar;
         private string? _waitActivity;
 
+        /// <summary>This cmdlet's bars, brought up to date when a wait begins and while it lasts.</summary>
+        private readonly List<ThrottledProgress> _bars = new List<ThrottledProgress>();
+
+        internal void Track(ThrottledProgress bar) => _bars.Add(bar);
+
+        private void FlushBars()
+        {
+            foreach (var bar in _bars)
+                if (!ReferenceEquals(bar, _waitBar)) bar.Flush();
+        }
+
         private void StartWait(int id, string activity, string status, DateTimeOffset until, TimeSpan length)
         {
+            FlushBars();
             _waits[id] = (activity, status, until);
             // The first record says the whole wait, however late the pipeline thread gets to it.
             ShowWait(force: true, announced: (until, length));
@@ -383,6 +395,7 @@ namespace HeyMilo.Module
                     // While a wait is shown, wake up to count it down (the bar itself writes at most twice a second).
                     if (!_inbox.TryTake(out var action, _waits.Count > 0 ? s_waitRefresh : Timeout.InfiniteTimeSpan))
                     {
+                        FlushBars();
                         ShowWait(force: false);
                         continue;
                     }

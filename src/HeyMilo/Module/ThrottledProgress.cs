@@ -19,6 +19,8 @@ namespace HeyMilo.Module
         private long _lastWrite;
         private bool _written;
         private bool _completed;
+        /// <summary>The latest update the throttle held back, shown by <see cref="Flush"/> (built when shown).</summary>
+        private Func<ProgressRecord>? _held;
 
         /// <param name="parentActivityId">The bar this one is nested in, or -1.</param>
         public ThrottledProgress(Cmdlet cmdlet, int activityId, string activity, int parentActivityId = -1)
@@ -27,19 +29,19 @@ namespace HeyMilo.Module
             _activityId = activityId;
             _activity = activity;
             _parentActivityId = parentActivityId;
+            (cmdlet as MiloCmdlet)?.Track(this);
         }
 
         /// <summary>Reports <paramref name="done"/> items (of <paramref name="total"/> when known), unless the last update was under 0.5 s ago.</summary>
-        public void Report(long done, long? total, string noun)
+        public void Report(long done, long? total, string noun) => Write(() =>
         {
-            if (!Due()) return;
             var status = total is long t && t > 0
                 ? string.Format(CultureInfo.InvariantCulture, "{0} of {1} {2}", done, t, noun)
                 : string.Format(CultureInfo.InvariantCulture, "{0} {1}", done, noun);
             var record = new ProgressRecord(_activityId, _activity, status) { ParentActivityId = _parentActivityId };
             if (total is long all && all > 0) record.PercentComplete = (int)Math.Min(100, done * 100 / all);
-            _cmdlet.WriteProgress(record);
-        }
+            return record;
+        });
 
         /// <summary>
         /// A bar over a few long steps (postings of one call): "posting 2 of 3: id", written at every step,
@@ -58,10 +60,31 @@ namespace HeyMilo.Module
         public void Report(string status) => ReportStatus(status, -1);
 
         /// <summary>Reports a status of the caller's own wording, built only when it is shown, unless the last update was under 0.5 s ago.</summary>
-        public void Report(Func<string> status)
+        public void Report(Func<string> status) =>
+            Write(() => new ProgressRecord(_activityId, _activity, status()) { ParentActivityId = _parentActivityId });
+
+        /// <summary>
+        /// Shows the update the throttle last held back, if any: called when a wait begins and while it lasts, so a bar
+        /// does not stand at "Sent 1" through a 60 s pause after 299 rows went within the same half second.
+        /// </summary>
+        public void Flush()
         {
-            if (!Due()) return;
-            _cmdlet.WriteProgress(new ProgressRecord(_activityId, _activity, status()) { ParentActivityId = _parentActivityId });
+            var held = _held;
+            _held = null;
+            if (held is null || _completed) return;
+            MarkWritten();
+            _cmdlet.WriteProgress(held());
+        }
+
+        private void Write(Func<ProgressRecord> record)
+        {
+            if (!Due())
+            {
+                _held = record;
+                return;
+            }
+            _held = null;
+            _cmdlet.WriteProgress(record());
         }
 
         /// <summary>Reports a free-form status (a countdown), unless the last update was under 0.5 s ago (or <paramref name="force"/>).</summary>
@@ -77,6 +100,7 @@ namespace HeyMilo.Module
         {
             if (_completed) return;
             _completed = true;
+            _held = null;
             _cmdlet.WriteProgress(new ProgressRecord(_activityId, _activity, status) { RecordType = ProgressRecordType.Completed, ParentActivityId = _parentActivityId });
         }
 
