@@ -4,6 +4,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using HeyMilo;
 using HeyMilo.Client.Models;
 using HeyMilo.Import;
 using Xunit;
@@ -188,6 +189,43 @@ namespace HeyMilo.Engine.Tests
 
             Assert.Equal(Enumerable.Range(11, 10).Select(i => (long)i), left.Select(o => o.Row.Number));
             Assert.All(left, o => Assert.Equal(CandidateOutcomeKind.Unknown, o.Kind)); // the API may have ingested them
+        }
+
+        [Fact]
+        public void A_batch_stopped_before_its_request_left_is_not_sent_and_the_stop_waits_for_it_to_say_so()
+        {
+            using var stop = new CancellationTokenSource();
+            // Batch 2 waits (for a rate-limit permit, as the transport would) until the stop, and never leaves.
+            var api = new FakeApi((n, items) => n == 1 ? null : WaitThenCancelled(stop.Token));
+            var importer = Importer(api, batchSize: 10, throttleLimit: 4);
+            foreach (var row in Driver.Rows(20)) importer.Add(row);
+            importer.EndOfInput();
+            importer.Send(stop.Token);
+            importer.WhenAnyDone(CancellationToken.None).GetAwaiter().GetResult();
+            importer.Settle();
+            Assert.Equal(10, importer.TakeReady().Count(o => o.Kind == CandidateOutcomeKind.Sent));
+            importer.Send(stop.Token);
+
+            stop.Cancel();
+            var left = importer.Interrupt(); // at once: the batch's task may not have ended yet
+
+            Assert.Equal(Enumerable.Range(11, 10).Select(i => (long)i), left.Select(o => o.Row.Number));
+            Assert.All(left, o => Assert.Equal(CandidateOutcomeKind.NotSent, o.Kind)); // safe to send again, -Retake or not
+            Assert.Equal(10, importer.Summary().NotSent);
+        }
+
+        private static async Task<IReadOnlyList<IngestedCandidate>> WaitThenCancelled(CancellationToken token)
+        {
+            try
+            {
+                await Task.Delay(Timeout.Infinite, token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException ex)
+            {
+                await Task.Yield(); // the transport ends a little after the stop, on another thread
+                throw new RequestCancelledException(mayHaveReachedServer: false, ex, token);
+            }
+            throw new InvalidOperationException("unreachable");
         }
 
         private static async Task<IReadOnlyList<IngestedCandidate>> Hang(CancellationToken token)

@@ -196,7 +196,8 @@ namespace HeyMilo.Import
         {
             var rows = _ready.Dequeue();
             var batch = new Batch(rows);
-            batch.Task = Task.Run(() => RunAsync(batch, ct), ct);
+            // Not Task.Run(…, ct): a batch cancelled before its task starts would end without saying it never left.
+            batch.Task = Task.Run(() => RunAsync(batch, ct));
             _inFlight.Add(batch);
         }
 
@@ -312,6 +313,26 @@ namespace HeyMilo.Import
             }
         }
 
+        /// <summary>
+        /// A stop cancels every batch, and a cancelled batch ends within moments (its wait or request is cancelled),
+        /// saying whether its request had left. Waits for that, half a second at most, so the stop stays prompt.
+        /// </summary>
+        private void LetCancelledBatchesEnd()
+        {
+            var running = _inFlight.Select(b => b.Task!).Where(t => !t.IsCompleted).ToArray();
+            if (running.Length == 0) return;
+            try
+            {
+                Task.WaitAll(running, StopGrace);
+            }
+            catch (AggregateException)
+            {
+                // Cancelled or failed: what each batch recorded before it ended is what Interrupt reads.
+            }
+        }
+
+        private static readonly TimeSpan StopGrace = TimeSpan.FromMilliseconds(500);
+
         /// <summary>Every row not sent and not in flight: not sent (the import stops or was stopped).</summary>
         private void AbandonUnsent()
         {
@@ -329,6 +350,7 @@ namespace HeyMilo.Import
         public IReadOnlyList<CandidateOutcome> Interrupt()
         {
             _interrupted = true;
+            LetCancelledBatchesEnd();
             foreach (var batch in _inFlight.ToList())
             {
                 if (batch.Task!.Status == TaskStatus.RanToCompletion) continue;
@@ -431,6 +453,13 @@ namespace HeyMilo.Import
                 {
                     answers = await _target.SendAsync(part.Select(i => batch.Rows[i].Candidate!).ToList(), ct).ConfigureAwait(false);
                 }
+                catch (RequestCancelledException ex) when (!ex.MayHaveReachedServer)
+                {
+                    // Stopped before this part left (waiting for a rate-limit permit, say): it and the parts after it were not sent.
+                    lock (batch)
+                        if (!batch.Abandoned) foreach (var i in part.Concat(work.SelectMany(p => p))) batch.Results[i] = BatchResult.NotSent;
+                    throw;
+                }
                 catch (MiloApiException ex) when (ex.StatusCode == 422 && !StopsTheImport(ex))
                 {
                     Isolate(batch, part, ex, work);
@@ -523,6 +552,7 @@ namespace HeyMilo.Import
             public static BatchResult Of(IngestedCandidate ingested) => new BatchResult(CandidateOutcomeKind.Sent, ingested, null);
             public static BatchResult Of(CandidateOutcomeKind kind, MiloApiException error) => new BatchResult(kind, null, error);
             public static readonly BatchResult Unknown = new BatchResult(CandidateOutcomeKind.Unknown, null, null);
+            public static readonly BatchResult NotSent = new BatchResult(CandidateOutcomeKind.NotSent, null, null);
         }
 
         /// <summary>One request's rows and, written by its task under lock(this), what became of each.</summary>

@@ -124,9 +124,9 @@ namespace HeyMilo.Transport
                 {
                     response = await _http.SendAsync(request, streaming ? HttpCompletionOption.ResponseHeadersRead : HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
                 }
-                catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+                catch (OperationCanceledException ex) when (cancellationToken.IsCancellationRequested)
                 {
-                    throw;
+                    throw new RequestCancelledException(RequestOptions.MayHaveReachedServer(request), ex, cancellationToken);
                 }
                 catch (Exception ex) when (ex is TimeoutRejectedException || ex is OperationCanceledException)
                 {
