@@ -104,6 +104,20 @@ namespace HeyMilo.Tests
             Assert.Equal(before + sentByProducer, Sim.Requests.Snapshot().Count);
         }
 
+        [Theory]
+        [InlineData("Get-MiloInterview -PostingId $p -First 1", "Get-MiloPosting", "ForEach-Object { <command> -PostingId $_.PostingId }")]
+        [InlineData("Get-MiloVoice -First 1", "Get-MiloEmailTemplate", "ForEach-Object { <command> -<parameter> $_.<id property> }")]
+        public void A_refusal_says_how_to_use_an_id_the_object_carries(string producer, string consumer, string advice)
+        {
+            Connect();
+            Ps.Set("p", P(0));
+            Ps.Set("made", Assert.Single(Run(producer).ThrowIfTerminating().Output));
+
+            var error = Assert.Single(Run("$made | " + consumer).Errors);
+
+            Assert.EndsWith(advice + ".", error.Exception.Message);
+        }
+
         [Fact]
         public void A_file_piped_to_New_MiloPosting_is_refused_at_once()
         {

@@ -49,9 +49,15 @@ namespace HeyMilo.Module
             if (piped is null) return inputData;
             if ((Takes & piped.Kind) == 0)
                 throw new ArgumentTransformationMetadataException(
-                    $"A {value.GetType().FullName} cannot be piped to this parameter: it takes {MiloObjectKinds.Describe(Takes)}. To use one of its ids, pass it by name (for example -PostingId $_.PostingId).");
+                    $"A {value.GetType().FullName} cannot be piped to this parameter: it takes {MiloObjectKinds.Describe(Takes)}. " + UseAnIdInstead(piped.Kind));
             return (IdOf & piped.Kind) != 0 && piped.Id != null ? piped.Id : inputData;
         }
+
+        /// <summary>The way to use an id the refused object carries; the posting's id is the one most objects carry.</summary>
+        private string UseAnIdInstead(MiloObjects refused) =>
+            (Takes & MiloObjects.Posting) != 0 && (refused & MiloObjects.OfAPosting) != 0
+                ? "To act on the posting it belongs to, pass that id by name: ForEach-Object { <command> -PostingId $_.PostingId }."
+                : "To use an id it carries, pass that id by name: ForEach-Object { <command> -<parameter> $_.<id property> }.";
 
         private static IEnumerable<object?> Cast(IList list)
         {
