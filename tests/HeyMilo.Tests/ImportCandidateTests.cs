@@ -614,40 +614,6 @@ namespace HeyMilo.Tests
         }
 
         [Fact]
-        public async System.Threading.Tasks.Task Stopped_while_a_batch_waits_for_the_rate_limit_its_rows_are_not_sent_not_unknown()
-        {
-            // The first batch's answer says the key has no requests left for 120 s (longer than the fake clock
-            // passes by itself): the second batch waits for its permit, never leaves, and is stopped there.
-            Sim.Faults.Add("POST", BulkPath, new Fault
-            {
-                Headers = new Dictionary<string, string> { ["X-RateLimit-Limit"] = "300", ["X-RateLimit-Remaining"] = "0", ["X-RateLimit-Reset"] = "120" },
-            });
-            var waiting = new System.Threading.SemaphoreSlim(0);
-            var host = new RecordingHost();
-            using var runspace = HostedRunspace(host);
-            runspace.Set("rows", Rows(20));
-            using var ps = runspace.Create("$rows | Import-MiloCandidate -PostingId $p -BatchSize 10 -ThrottleLimit 1 -SummaryVariable s");
-            ps.Streams.Progress.DataAdded += (sender, e) =>
-            {
-                if (((PSDataCollection<ProgressRecord>)sender!)[e.Index].Activity == "Waiting for the rate limit") waiting.Release();
-            };
-            var output = new PSDataCollection<PSObject>();
-            var invocation = ps.BeginInvoke<PSObject, PSObject>(null, output);
-            Assert.True(await waiting.WaitAsync(TimeSpan.FromSeconds(60)), "batch 2 never waited for the rate limit"); // guard only
-            ps.Stop();
-
-            Assert.True(invocation.IsCompleted);
-            Assert.Equal(Enumerable.Range(1, 10).Select(i => (long)i), output.Select(o => (long)o.Properties["RowNumber"].Value));
-            Assert.Single(Bulk());
-            var summary = runspace.Invoke("$s").Output.Single();
-            Assert.Equal(10L, P(summary, "Sent"));
-            Assert.Equal(10L, P(summary, "NotSent"));
-            Assert.Equal(0L, P(summary, "Unknown"));
-            Assert.All(Items(P(summary, "Unreported")), u => Assert.Equal("NotSent", P(u, "State")));
-            Assert.DoesNotContain(host.Warnings, w => w.Contains("state unknown"));
-        }
-
-        [Fact]
         public async System.Threading.Tasks.Task Stopped_with_batches_in_flight_every_row_read_is_reported_sent_unknown_or_not_sent_and_the_summary_is_set()
         {
             // Batch 2 is stored by the server and never answered; batches 3 and 4 are answered, but their
