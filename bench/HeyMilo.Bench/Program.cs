@@ -153,7 +153,10 @@ public static class Program
                 await using var sim = await StartSim(key, o => { o.Postings = 2; o.RateLimitPerMinute = limit; o.RateLimitWindow = window; }, TimeSpan.Zero);
                 foreach (var e in engines) e.Connect(sim, key);
                 var sw = Stopwatch.StartNew();
-                await Task.WhenAll(engines.Select(e => Task.Run(() => e.Invoke($"1..{calls / runspaces} | ForEach-Object {{ Get-MiloPosting -First 1 -PageSize 1 }}"))));
+                // A thread of its own per runspace, as ForEach-Object -Parallel gives each: four blocking Invokes on
+                // pool threads starve the pool the module's own async work runs on (up to a second lost to thread injection).
+                await Task.WhenAll(engines.Select(e => Task.Factory.StartNew(() => e.Invoke($"1..{calls / runspaces} | ForEach-Object {{ Get-MiloPosting -First 1 -PageSize 1 }}"),
+                    CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default)));
                 sw.Stop();
                 var log = sim.Requests.Snapshot();
                 if (Environment.GetEnvironmentVariable("BENCH_TRACE") == "1")
