@@ -9,7 +9,7 @@ namespace HeyMilo.Commands
     /// <summary>Gets design templates by id, or streams them all (GET /api/v2/design-templates, cursor pagination).</summary>
     [Cmdlet(VerbsCommon.Get, "MiloDesignTemplate", DefaultParameterSetName = ListSet, SupportsPaging = true)]
     [OutputType(typeof(DesignTemplate))]
-    public sealed class GetMiloDesignTemplateCommand : GetMiloCatalogItemCommand
+    public sealed class GetMiloDesignTemplateCommand : GetMiloSearchableCatalogItemCommand
     {
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = ByIdSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [PipelineInput(MiloObjects.DesignTemplate, IdOf = MiloObjects.DesignTemplate)]
@@ -18,14 +18,8 @@ namespace HeyMilo.Commands
         [ArgumentCompleter(typeof(DesignTemplateIdCompleter))]
         public string[] TemplateId { get; set; } = Array.Empty<string>();
 
-        /// <summary>Only items whose name contains this text (case-insensitive; sent to the API as search).</summary>
-        [Parameter(ParameterSetName = ListSet)]
-        [ValidateNotNullOrEmpty]
-        public string? Search { get; set; }
-
         internal override CatalogFamily Family => CatalogFamilies.DesignTemplates;
 
         internal override string[] Ids => TemplateId;
-        internal override string? SearchText => Search;
     }
 }

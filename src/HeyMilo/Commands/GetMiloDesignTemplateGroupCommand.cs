@@ -9,7 +9,7 @@ namespace HeyMilo.Commands
     /// <summary>Gets design template groups (brand kits) by id, or streams them all (GET /api/v2/design-template-groups, cursor pagination).</summary>
     [Cmdlet(VerbsCommon.Get, "MiloDesignTemplateGroup", DefaultParameterSetName = ListSet, SupportsPaging = true)]
     [OutputType(typeof(DesignTemplateGroup))]
-    public sealed class GetMiloDesignTemplateGroupCommand : GetMiloCatalogItemCommand
+    public sealed class GetMiloDesignTemplateGroupCommand : GetMiloSearchableCatalogItemCommand
     {
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = ByIdSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [PipelineInput(MiloObjects.DesignTemplateGroup, IdOf = MiloObjects.DesignTemplateGroup)]
@@ -18,14 +18,8 @@ namespace HeyMilo.Commands
         [ArgumentCompleter(typeof(DesignTemplateGroupIdCompleter))]
         public string[] GroupId { get; set; } = Array.Empty<string>();
 
-        /// <summary>Only items whose name contains this text (case-insensitive; sent to the API as search).</summary>
-        [Parameter(ParameterSetName = ListSet)]
-        [ValidateNotNullOrEmpty]
-        public string? Search { get; set; }
-
         internal override CatalogFamily Family => CatalogFamilies.DesignTemplateGroups;
 
         internal override string[] Ids => GroupId;
-        internal override string? SearchText => Search;
     }
 }

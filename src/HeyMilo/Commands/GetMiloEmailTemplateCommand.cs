@@ -9,7 +9,7 @@ namespace HeyMilo.Commands
     /// <summary>Gets email templates by id, or streams them all (GET /api/v2/email-templates, cursor pagination).</summary>
     [Cmdlet(VerbsCommon.Get, "MiloEmailTemplate", DefaultParameterSetName = ListSet, SupportsPaging = true)]
     [OutputType(typeof(EmailTemplate))]
-    public sealed class GetMiloEmailTemplateCommand : GetMiloCatalogItemCommand
+    public sealed class GetMiloEmailTemplateCommand : GetMiloSearchableCatalogItemCommand
     {
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = ByIdSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [PipelineInput(MiloObjects.EmailTemplate, IdOf = MiloObjects.EmailTemplate)]
@@ -18,14 +18,8 @@ namespace HeyMilo.Commands
         [ArgumentCompleter(typeof(EmailTemplateIdCompleter))]
         public string[] TemplateId { get; set; } = Array.Empty<string>();
 
-        /// <summary>Only items whose name contains this text (case-insensitive; sent to the API as search).</summary>
-        [Parameter(ParameterSetName = ListSet)]
-        [ValidateNotNullOrEmpty]
-        public string? Search { get; set; }
-
         internal override CatalogFamily Family => CatalogFamilies.EmailTemplates;
 
         internal override string[] Ids => TemplateId;
-        internal override string? SearchText => Search;
     }
 }

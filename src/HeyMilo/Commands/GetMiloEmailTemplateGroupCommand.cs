@@ -9,7 +9,7 @@ namespace HeyMilo.Commands
     /// <summary>Gets email template groups by id, or streams them all (GET /api/v2/email-template-groups, cursor pagination).</summary>
     [Cmdlet(VerbsCommon.Get, "MiloEmailTemplateGroup", DefaultParameterSetName = ListSet, SupportsPaging = true)]
     [OutputType(typeof(EmailTemplateGroup))]
-    public sealed class GetMiloEmailTemplateGroupCommand : GetMiloCatalogItemCommand
+    public sealed class GetMiloEmailTemplateGroupCommand : GetMiloSearchableCatalogItemCommand
     {
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = ByIdSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [PipelineInput(MiloObjects.EmailTemplateGroup, IdOf = MiloObjects.EmailTemplateGroup)]
@@ -18,14 +18,8 @@ namespace HeyMilo.Commands
         [ArgumentCompleter(typeof(EmailTemplateGroupIdCompleter))]
         public string[] GroupId { get; set; } = Array.Empty<string>();
 
-        /// <summary>Only items whose name contains this text (case-insensitive; sent to the API as search).</summary>
-        [Parameter(ParameterSetName = ListSet)]
-        [ValidateNotNullOrEmpty]
-        public string? Search { get; set; }
-
         internal override CatalogFamily Family => CatalogFamilies.EmailTemplateGroups;
 
         internal override string[] Ids => GroupId;
-        internal override string? SearchText => Search;
     }
 }

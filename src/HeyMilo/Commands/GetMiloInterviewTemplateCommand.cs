@@ -9,7 +9,7 @@ namespace HeyMilo.Commands
     /// <summary>Gets interview templates by id, or streams them all (GET /api/v2/interview-templates, cursor pagination).</summary>
     [Cmdlet(VerbsCommon.Get, "MiloInterviewTemplate", DefaultParameterSetName = ListSet, SupportsPaging = true)]
     [OutputType(typeof(InterviewTemplate))]
-    public sealed class GetMiloInterviewTemplateCommand : GetMiloCatalogItemCommand
+    public sealed class GetMiloInterviewTemplateCommand : GetMiloSearchableCatalogItemCommand
     {
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = ByIdSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [PipelineInput(MiloObjects.InterviewTemplate, IdOf = MiloObjects.InterviewTemplate)]
@@ -18,14 +18,8 @@ namespace HeyMilo.Commands
         [ArgumentCompleter(typeof(InterviewTemplateIdCompleter))]
         public string[] TemplateId { get; set; } = Array.Empty<string>();
 
-        /// <summary>Only items whose name contains this text (case-insensitive; sent to the API as search).</summary>
-        [Parameter(ParameterSetName = ListSet)]
-        [ValidateNotNullOrEmpty]
-        public string? Search { get; set; }
-
         internal override CatalogFamily Family => CatalogFamilies.InterviewTemplates;
 
         internal override string[] Ids => TemplateId;
-        internal override string? SearchText => Search;
     }
 }

@@ -9,7 +9,7 @@ namespace HeyMilo.Commands
     /// <summary>Gets interviewer voices by id, or streams them all (GET /api/v2/voices, cursor pagination).</summary>
     [Cmdlet(VerbsCommon.Get, "MiloVoice", DefaultParameterSetName = ListSet, SupportsPaging = true)]
     [OutputType(typeof(Voice))]
-    public sealed class GetMiloVoiceCommand : GetMiloCatalogItemCommand
+    public sealed class GetMiloVoiceCommand : GetMiloSearchableCatalogItemCommand
     {
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = ByIdSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [PipelineInput(MiloObjects.Voice, IdOf = MiloObjects.Voice)]
@@ -18,14 +18,8 @@ namespace HeyMilo.Commands
         [ArgumentCompleter(typeof(VoiceIdCompleter))]
         public string[] VoiceId { get; set; } = Array.Empty<string>();
 
-        /// <summary>Only items whose name contains this text (case-insensitive; sent to the API as search).</summary>
-        [Parameter(ParameterSetName = ListSet)]
-        [ValidateNotNullOrEmpty]
-        public string? Search { get; set; }
-
         internal override CatalogFamily Family => CatalogFamilies.Voices;
 
         internal override string[] Ids => VoiceId;
-        internal override string? SearchText => Search;
     }
 }
