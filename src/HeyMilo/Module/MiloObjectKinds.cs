@@ -47,11 +47,14 @@ namespace HeyMilo.Module
     /// <summary>What one piped object is: its kind, its own id, and how a message names it.</summary>
     internal sealed class PipedKind
     {
-        public PipedKind(MiloObjects kind, string? id, string description)
+        private readonly Func<string> _describe;
+
+        /// <param name="describe">The message text, built only when a message needs it (binding asks for every piped object).</param>
+        public PipedKind(MiloObjects kind, string? id, Func<string> describe)
         {
             Kind = kind;
             Id = id;
-            Description = description;
+            _describe = describe;
         }
 
         /// <summary>None for the module's objects that stand for nothing a cmdlet acts on (summaries, sessions, files).</summary>
@@ -64,7 +67,7 @@ namespace HeyMilo.Module
         public string? Id { get; }
 
         /// <summary>"an interview (int_… of posting pst_…)", for messages.</summary>
-        public string Description { get; }
+        public string Description => _describe();
     }
 
     /// <summary>
@@ -82,60 +85,60 @@ namespace HeyMilo.Module
             switch (value)
             {
                 case Posting posting:
-                    return new PipedKind(MiloObjects.Posting, posting.Id, $"a posting ({posting.Id})");
+                    return new PipedKind(MiloObjects.Posting, posting.Id, () => $"a posting ({posting.Id})");
                 case PostingSummary summary:
-                    return new PipedKind(MiloObjects.Posting, summary.Id, $"a posting ({summary.Id})");
+                    return new PipedKind(MiloObjects.Posting, summary.Id, () => $"a posting ({summary.Id})");
                 case PostingStatistic statistic:
-                    return new PipedKind(MiloObjects.Statistic, statistic.PostingId, $"a posting's statistics ({statistic.PostingId})");
+                    return new PipedKind(MiloObjects.Statistic, statistic.PostingId, () => $"a posting's statistics ({statistic.PostingId})");
                 case InterviewBase interview:
-                    return new PipedKind(MiloObjects.Interview, interview.InterviewId, $"an interview ({interview.InterviewId} of posting {interview.PostingId})");
+                    return new PipedKind(MiloObjects.Interview, interview.InterviewId, () => $"an interview ({interview.InterviewId} of posting {interview.PostingId})");
                 case CandidateImportResult result:
-                    return new PipedKind(MiloObjects.ImportResult, result.InterviewId, $"an import result (interview {result.InterviewId} of posting {result.PostingId})");
+                    return new PipedKind(MiloObjects.ImportResult, result.InterviewId, () => $"an import result (interview {result.InterviewId} of posting {result.PostingId})");
                 case Webhook webhook:
-                    return new PipedKind(MiloObjects.Webhook, webhook.WebhookId, $"a webhook ({webhook.WebhookId} of posting {webhook.PostingId})");
+                    return new PipedKind(MiloObjects.Webhook, webhook.WebhookId, () => $"a webhook ({webhook.WebhookId} of posting {webhook.PostingId})");
                 case Question question:
-                    return new PipedKind(MiloObjects.Question, question.Id, $"a question ({question.Id} of posting {question.PostingId})");
+                    return new PipedKind(MiloObjects.Question, question.Id, () => $"a question ({question.Id} of posting {question.PostingId})");
                 case CandidateIngestion ingestion:
-                    return new PipedKind(MiloObjects.Ingestion, ingestion.IngestionId, $"a candidate ingestion ({ingestion.IngestionId} of posting {ingestion.PostingId})");
+                    return new PipedKind(MiloObjects.Ingestion, ingestion.IngestionId, () => $"a candidate ingestion ({ingestion.IngestionId} of posting {ingestion.PostingId})");
                 case InterviewMetadata metadata:
-                    return new PipedKind(MiloObjects.InterviewMetadata, metadata.InterviewId, $"an interview's metadata ({metadata.InterviewId})");
+                    return new PipedKind(MiloObjects.InterviewMetadata, metadata.InterviewId, () => $"an interview's metadata ({metadata.InterviewId})");
                 case InterviewTemplate template:
-                    return new PipedKind(MiloObjects.InterviewTemplate, template.Id, $"an interview template ({template.Id})");
+                    return new PipedKind(MiloObjects.InterviewTemplate, template.Id, () => $"an interview template ({template.Id})");
                 case EmailTemplate template:
-                    return new PipedKind(MiloObjects.EmailTemplate, template.Id, $"an email template ({template.Id})");
+                    return new PipedKind(MiloObjects.EmailTemplate, template.Id, () => $"an email template ({template.Id})");
                 case EmailTemplateGroup group:
-                    return new PipedKind(MiloObjects.EmailTemplateGroup, group.Id, $"an email template group ({group.Id})");
+                    return new PipedKind(MiloObjects.EmailTemplateGroup, group.Id, () => $"an email template group ({group.Id})");
                 case DesignTemplate template:
-                    return new PipedKind(MiloObjects.DesignTemplate, template.Id, $"a design template ({template.Id})");
+                    return new PipedKind(MiloObjects.DesignTemplate, template.Id, () => $"a design template ({template.Id})");
                 case DesignTemplateGroup group:
-                    return new PipedKind(MiloObjects.DesignTemplateGroup, group.Id, $"a design template group ({group.Id})");
+                    return new PipedKind(MiloObjects.DesignTemplateGroup, group.Id, () => $"a design template group ({group.Id})");
                 case CustomDomain domain:
-                    return new PipedKind(MiloObjects.Domain, domain.Id, $"a custom domain ({domain.Id})");
+                    return new PipedKind(MiloObjects.Domain, domain.Id, () => $"a custom domain ({domain.Id})");
                 case PhoneNumber number:
-                    return new PipedKind(MiloObjects.PhoneNumber, number.Id, $"a phone number ({number.Id})");
+                    return new PipedKind(MiloObjects.PhoneNumber, number.Id, () => $"a phone number ({number.Id})");
                 case SenderEmail sender:
-                    return new PipedKind(MiloObjects.SenderEmail, sender.Id, $"a sender email ({sender.Id})");
+                    return new PipedKind(MiloObjects.SenderEmail, sender.Id, () => $"a sender email ({sender.Id})");
                 case Voice voice:
-                    return new PipedKind(MiloObjects.Voice, voice.Id, $"a voice ({voice.Id})");
+                    return new PipedKind(MiloObjects.Voice, voice.Id, () => $"a voice ({voice.Id})");
                 case Workspace workspace:
-                    return new PipedKind(MiloObjects.Workspace, workspace.Id, $"a workspace ({workspace.Id})");
+                    return new PipedKind(MiloObjects.Workspace, workspace.Id, () => $"a workspace ({workspace.Id})");
                 case AgentType agent:
-                    return new PipedKind(MiloObjects.AgentType, agent.Type, $"an agent type ({agent.Type})");
+                    return new PipedKind(MiloObjects.AgentType, agent.Type, () => $"an agent type ({agent.Type})");
                 case QuestionType type:
-                    return new PipedKind(MiloObjects.QuestionType, type.Modality, $"a question type ({type.Modality} of {type.AgentType})");
+                    return new PipedKind(MiloObjects.QuestionType, type.Modality, () => $"a question type ({type.Modality} of {type.AgentType})");
                 case AtsConnection connection:
-                    return new PipedKind(MiloObjects.AtsConnection, connection.IntegrationId, $"an ATS connection ({connection.IntegrationId})");
+                    return new PipedKind(MiloObjects.AtsConnection, connection.IntegrationId, () => $"an ATS connection ({connection.IntegrationId})");
                 case AtsPushReceipt receipt:
-                    return new PipedKind(MiloObjects.AtsPushReceipt, receipt.ItemId, $"an ATS push receipt ({receipt.ItemId})");
+                    return new PipedKind(MiloObjects.AtsPushReceipt, receipt.ItemId, () => $"an ATS push receipt ({receipt.ItemId})");
                 case AtsPushStatus status:
-                    return new PipedKind(MiloObjects.AtsPushStatus, status.ItemId, $"an ATS push status ({status.ItemId})");
+                    return new PipedKind(MiloObjects.AtsPushStatus, status.ItemId, () => $"an ATS push status ({status.ItemId})");
                 case AtsCandidateMatch match:
-                    return new PipedKind(MiloObjects.AtsCandidateMatch, match.AtsCandidateId, $"an ATS candidate ({match.AtsCandidateId} in {match.AtsName})");
+                    return new PipedKind(MiloObjects.AtsCandidateMatch, match.AtsCandidateId, () => $"an ATS candidate ({match.AtsCandidateId} in {match.AtsName})");
                 case CandidateImportSummary _:
                 case MiloSession _:
                 case ConnectionTestResult _:
                 case FileSystemInfo _:
-                    return new PipedKind(MiloObjects.None, null, "a " + value.GetType().FullName);
+                    return new PipedKind(MiloObjects.None, null, () => "a " + value.GetType().FullName);
                 default:
                     return null;
             }
@@ -152,7 +155,7 @@ namespace HeyMilo.Module
                 foreach (var name in names)
                     if (piped.Properties[name] is PSPropertyInfo property)
                         return new PipedKind(kind, Convert.ToString(property.Value, CultureInfo.InvariantCulture),
-                            $"{noun} (it has {article} {name} property)");
+                            () => $"{noun} (it has {article} {name} property)");
             return null;
         }
 
