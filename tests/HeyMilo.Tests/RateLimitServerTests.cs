@@ -160,21 +160,35 @@ namespace HeyMilo.Tests
         }
 
         [Fact]
-        public void The_import_bar_shows_every_row_sent_when_a_wait_begins_not_the_last_count_the_throttle_let_through()
+        public async Task The_import_bar_shows_every_row_sent_when_a_wait_begins_not_the_last_count_the_throttle_let_through()
         {
-            // Five requests a minute, one row per batch: five rows go at once (no module time passes, so the bar's
-            // throttle holds back every update after the first), and the sixth waits 61 s for the rate limit.
-            Connect("-RequestsPerMinute 5");
-            Ps.Set("rows", Enumerable.Range(1, 6).Select(i => PSObject.AsPSObject(new Dictionary<string, object> { ["Name"] = "n" + i, ["Email"] = $"n{i}@example.com" })).ToArray());
+            // One row per batch: five rows go at once (no module time passes, so the bar's throttle holds back every
+            // update after the first); the fifth answer says none are left for 120 s (longer than the fake clock
+            // passes by itself), so the sixth row waits until the test moves the clock.
+            Connect();
+            Sim.Faults.Add("POST", "/api/v2/postings/" + Sim.Data.PostingIds[0] + "/candidates/bulk", new Fault
+            {
+                BodyContains = "\"n5@example.com\"",
+                Headers = new Dictionary<string, string> { ["X-RateLimit-Limit"] = "300", ["X-RateLimit-Remaining"] = "0", ["X-RateLimit-Reset"] = "120" },
+            });
             Ps.Set("p", Sim.Data.PostingIds[0]);
-            var result = Run("$rows | ForEach-Object { [pscustomobject]$_ } | Import-MiloCandidate -PostingId $p -BatchSize 1 -ThrottleLimit 1").ThrowIfTerminating();
+            var records = new System.Collections.Concurrent.BlockingCollection<ProgressRecord>();
+            using var ps = Ps.Create("1..6 | ForEach-Object { [pscustomobject]@{ Name = \"n$_\"; Email = \"n$_@example.com\" } } | Import-MiloCandidate -PostingId $p -BatchSize 1 -ThrottleLimit 1");
+            ps.Streams.Progress.DataAdded += (sender, e) => records.Add(((PSDataCollection<ProgressRecord>)sender!)[e.Index]);
+            var invocation = ps.BeginInvoke();
 
-            Assert.Equal(6, result.Output.Count);
-            var progress = result.Progress.ToList();
-            var waitStarts = progress.FindIndex(p => p.Activity == "Waiting for the rate limit");
-            Assert.True(waitStarts > 0, "no rate-limit wait was shown");
-            var shownAtWait = progress.Take(waitStarts).Last(p => p.Activity == "Importing candidates");
-            Assert.StartsWith("Sent 5,", shownAtWait.StatusDescription);
+            var importBar = new List<ProgressRecord>();
+            while (true)
+            {
+                Assert.True(records.TryTake(out var record, TimeSpan.FromSeconds(30)), "no rate-limit wait was shown"); // guard only
+                if (record.Activity == "Waiting for the rate limit") break;
+                if (record.Activity == "Importing candidates") importBar.Add(record);
+            }
+            Assert.StartsWith("Sent 5,", importBar.Last().StatusDescription);
+
+            Clock.Advance(TimeSpan.FromSeconds(121));
+            await Task.Factory.FromAsync(invocation, _ => { }).WaitAsync(TimeSpan.FromSeconds(30)); // guard only
+            Assert.Equal(6, ps.EndInvoke(invocation).Count);
         }
 
         [Fact]
